@@ -1,0 +1,44 @@
+"""Runs the analysis stages in order. Each stage takes documents and gives documents back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
+
+from storyline.model import Article, Document
+
+
+class Stage(Protocol):
+    """One pipeline step: documents in, the same documents (annotated) out."""
+
+    name: str
+
+    def __call__(self, docs: Iterable[Document]) -> Iterator[Document]: ...
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        self.stages = list(stages)
+
+    @property
+    def names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Document]:
+        docs: Iterable[Document] = (Document(article=article) for article in articles)
+        for stage in self.stages:
+            docs = stage(docs)
+        yield from docs
+
+
+def default_stages() -> list[Stage]:
+    """The analysis stages in order; each is imported here so the order is explicit."""
+    from storyline.analyze.sentences import SentenceStage
+
+    stages: list[Stage] = [SentenceStage()]
+    return stages
+
+
+def analyze(articles: Iterable[Article], stages: Sequence[Stage] | None = None) -> Iterator[Document]:
+    """Analyse articles without storing them."""
+    return Pipeline(stages if stages is not None else default_stages()).run(articles)
