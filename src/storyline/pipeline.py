@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from storyline.model import Article, Document
+
+if TYPE_CHECKING:
+    from storyline.store.base import Store
 
 
 class Stage(Protocol):
@@ -39,6 +42,28 @@ def default_stages() -> list[Stage]:
     return stages
 
 
-def analyze(articles: Iterable[Article], stages: Sequence[Stage] | None = None) -> Iterator[Document]:
+def analyze(
+    articles: Iterable[Article], stages: Sequence[Stage] | None = None
+) -> Iterator[Document]:
     """Analyse articles without storing them."""
     return Pipeline(stages if stages is not None else default_stages()).run(articles)
+
+
+def analyze_pending(
+    store: Store,
+    stages: Sequence[Stage] | None = None,
+    batch_size: int = 64,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> int:
+    """Analyse every stored article not analysed yet; each batch is saved in one transaction."""
+    pipeline = Pipeline(stages if stages is not None else default_stages())
+    pending = store.unanalyzed_ids()
+    done = 0
+    for offset in range(0, len(pending), batch_size):
+        ids = pending[offset : offset + batch_size]
+        docs = list(pipeline.run(store.get_article(article_id) for article_id in ids))
+        store.save_documents(docs)
+        done += len(docs)
+        if on_batch:
+            on_batch(done, len(pending))
+    return done
