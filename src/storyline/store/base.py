@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storyline.model import Article, Document
+from storyline.model import Article, Document, Entity, Event, Story
 
 
 @dataclass
@@ -80,3 +80,45 @@ class Store(Protocol):
     def record_run(self, counts: RunCounts, started_at: str) -> None: ...
 
     def stats(self) -> dict[str, object]: ...
+
+
+@dataclass
+class EntityFilter:
+    type: str | None = None
+    name: str | None = None
+    story: str | None = None
+    limit: int | None = 50
+    offset: int = 0
+
+
+@dataclass
+class QuoteFilter:
+    speaker: str | None = None
+    story: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str | None = None
+    limit: int | None = 50
+    offset: int = 0
+
+
+class EntityReader(Protocol):
+    """Read side of cross-document entities (issue 6); implemented in store/entities.py."""
+
+    def list_entities(self, filt: EntityFilter) -> list[Entity]: ...
+
+    def get_entity(self, entity_id: str) -> Entity: ...
+
+    def co_occurring(self, entity_id: str, limit: int = 20) -> list[tuple[Entity, int]]: ...
+
+
+class StoryReader(Protocol):
+    """Read side of events and storylines (issue 7); implemented in store/stories.py."""
+
+    def list_stories(self, limit: int | None = 50, offset: int = 0) -> list[Story]: ...
+
+    def get_story(self, story_id: str) -> Story: ...
+
+    def list_events(self, limit: int | None = 50, offset: int = 0) -> list[Event]: ...
+
+    def event_of_article(self, article_id: str) -> Event | None: ...

@@ -1,4 +1,4 @@
-"""The command line: a thin shell over the library."""
+"""Commands for articles: ingest, analyze, articles, show, stats, export, demo."""
 
 from __future__ import annotations
 
@@ -10,10 +10,18 @@ from typing import Annotated
 
 import typer
 
+from storyline.cli.common import (
+    DateOption,
+    DbOption,
+    JsonOption,
+    LangOption,
+    parse_date,
+    parse_field_map,
+    print_json,
+)
 from storyline.errors import StorylineError
 from storyline.ingest.records import ReadOptions
 from storyline.ingest.service import IngestEvents, ingest_paths, prepare, read_inputs
-from storyline.model import PartialDate
 from storyline.pipeline import analyze, analyze_pending
 from storyline.render import (
     articles_table,
@@ -27,48 +35,6 @@ from storyline.render import (
 from storyline.serialize import article_dict, document_dict
 from storyline.store import ArticleFilter, open_store
 from storyline.store.base import RunCounts, Store
-
-app = typer.Typer(
-    help="storyline: dated news articles in, storylines out.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-train_app = typer.Typer(
-    help="Reproduce the shipped models from ../shared/data.", no_args_is_help=True
-)
-app.add_typer(train_app, name="train")
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite store file (default $STORYLINE_DB or ./storyline.db)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-DateOption = Annotated[
-    str | None,
-    typer.Option("--date", help="Publication date for inputs without one: YYYY[-MM[-DD]]."),
-]
-LangOption = Annotated[
-    str | None, typer.Option("--lang", help="Language for inputs without one (nl, en, ...).")
-]
-
-
-def _date(value: str | None) -> PartialDate | None:
-    return PartialDate.parse(value) if value else None
-
-
-def _field_map(value: str | None) -> dict[str, str]:
-    """Parse ``body=text,published=date`` into {input field: storyline field}."""
-    if not value:
-        return {}
-    pairs = [item.split("=", 1) for item in value.split(",") if item.strip()]
-    if any(len(pair) != 2 for pair in pairs):
-        raise typer.BadParameter("use FIELD=NAME pairs separated by commas, e.g. body=text")
-    return {source.strip(): target.strip() for source, target in pairs}
-
-
-def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
 def _analyze_store(store: Store) -> int:
@@ -93,7 +59,6 @@ def _run_ingest(store: Store, paths: list[str], options: ReadOptions) -> RunCoun
         return ingest_paths(paths, store, options, events)
 
 
-@app.command()
 def ingest(
     paths: Annotated[
         list[str], typer.Argument(help="Files, folders, globs; '-' reads JSONL from stdin.")
@@ -112,7 +77,7 @@ def ingest(
 ) -> None:
     """Read articles and store each once; duplicates are skipped, near duplicates linked."""
     options = ReadOptions(
-        default_date=_date(date), default_lang=lang, field_map=_field_map(field_map)
+        default_date=parse_date(date), default_lang=lang, field_map=parse_field_map(field_map)
     )
     store = open_store(db)
     counts = _run_ingest(store, paths, options)
@@ -122,7 +87,6 @@ def ingest(
     raise typer.Exit(1 if counts.failed else 0)
 
 
-@app.command("analyze")
 def analyze_command(
     paths: Annotated[
         list[str], typer.Argument(help="Files, folders, globs or '-' (JSONL on stdin).")
@@ -132,7 +96,7 @@ def analyze_command(
     as_json: JsonOption = False,
 ) -> None:
     """Analyse articles without storing them; --json prints one JSON object per article."""
-    options = ReadOptions(default_date=_date(date), default_lang=lang)
+    options = ReadOptions(default_date=parse_date(date), default_lang=lang)
     failed = 0
     articles = []
     for item in read_inputs(paths, options):
@@ -148,13 +112,12 @@ def analyze_command(
         articles.append(article)
     for doc in analyze(articles):
         if as_json:
-            _print_json(document_dict(doc))
+            print_json(document_dict(doc))
         else:
             show_document(doc)
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
 def articles(
     db: DbOption = None,
     date_from: Annotated[
@@ -173,12 +136,11 @@ def articles(
     found = store.list_articles(filt)
     if as_json:
         for article in found:
-            _print_json(article_dict(article, text=False))
+            print_json(article_dict(article, text=False))
         return
     console.print(articles_table(found, store.count_articles(filt)))
 
 
-@app.command()
 def show(
     article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
     db: DbOption = None,
@@ -188,22 +150,20 @@ def show(
     store = open_store(db, read_only=True)
     doc = store.load_document(article_id)
     if as_json:
-        _print_json(document_dict(doc))
+        print_json(document_dict(doc))
     else:
         show_document(doc)
 
 
-@app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Counts of what the store holds."""
     figures = open_store(db, read_only=True).stats()
     if as_json:
-        _print_json(figures)
+        print_json(figures)
     else:
         console.print(stats_table(figures))
 
 
-@app.command()
 def export(
     db: DbOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
@@ -225,7 +185,6 @@ def example_corpus() -> Path:
     return Path(str(resources.files("storyline") / "data" / "examples"))
 
 
-@app.command()
 def demo(db: DbOption = None) -> None:
     """Ingest the bundled example corpus and show what storyline found."""
     store = open_store(db)
@@ -237,7 +196,6 @@ def demo(db: DbOption = None) -> None:
     console.print(articles_table(found, len(found)))
 
 
-@train_app.command("ner")
 def train_ner(
     lang: Annotated[str, typer.Option(help="nl, en or all.")] = "all",
 ) -> None:
@@ -247,12 +205,17 @@ def train_ner(
     trainer.main(["--lang", lang])
 
 
-def main() -> None:
-    try:
-        app()
-    except StorylineError as error:
-        err_console.print(f"[red]error[/red] {error}", highlight=False)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        err_console.print("interrupted: what was committed stays; rerun to finish", highlight=False)
-        sys.exit(130)
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the CLI."""
+    app.command()(ingest)
+    app.command("analyze")(analyze_command)
+    app.command()(articles)
+    app.command()(show)
+    app.command()(stats)
+    app.command()(export)
+    app.command()(demo)
+    train_app = typer.Typer(
+        help="Reproduce the shipped models from ../shared/data.", no_args_is_help=True
+    )
+    train_app.command("ner")(train_ner)
+    app.add_typer(train_app, name="train")
