@@ -36,25 +36,32 @@ class Fingerprint:
 
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
+    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
 
 
-def shingles(text: str) -> list[bytes]:
-    words = fingerprint_words(text)
-    if len(words) < SHINGLE:
-        return [" ".join(words).encode()] if words else [b""]
-    return [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
+def shingle_hashes(words: list[str]) -> list[int]:
+    """32-bit hashes of word 3-grams, combined from per-word CRC32s (no string joins)."""
+    if not words:
+        return [0]
+    hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    if len(hashes) < SHINGLE:
+        return [int(np.bitwise_xor.reduce(hashes))]
+    combined = hashes[: len(hashes) - SHINGLE + 1].copy()
+    for offset in range(1, SHINGLE):
+        combined = (
+            combined * np.uint64(0x9E3779B1) + hashes[offset : len(hashes) - SHINGLE + 1 + offset]
+        )
+        combined &= np.uint64(0xFFFFFFFF)
+    return combined.tolist()
 
 
-def fingerprint(text: str) -> Fingerprint:
+def fingerprint(text: str, words: list[str] | None = None) -> Fingerprint:
+    """MinHash fingerprint of a text; pass its ``fingerprint_words`` if already computed."""
     template = _template()
     minhash = MinHash(
-        num_perm=NUM_PERM,
-        hashfunc=zlib.crc32,
-        permutations=template.permutations,
-        scheme=template.scheme,
+        num_perm=NUM_PERM, hashfunc=int, permutations=template.permutations, scheme=template.scheme
     )
-    minhash.update_batch(shingles(text))
+    minhash.update_batch(shingle_hashes(words if words is not None else fingerprint_words(text)))
     signature = np.asarray(minhash.hashvalues, dtype=np.uint64)
     return Fingerprint(signature, band_keys(signature))
 
@@ -63,7 +70,7 @@ def band_keys(signature: np.ndarray) -> list[int]:
     keys = []
     for band in range(BANDS):
         chunk = signature[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "little")).digest()
         keys.append(int.from_bytes(digest, "little") & 0x7FFF_FFFF_FFFF_FFFF)
     return keys
 
@@ -74,13 +81,11 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def find_near_duplicate(store: Store, fp: Fingerprint) -> str | None:
-    """The stored article this fingerprint copies, most similar first; None if none does."""
-    best_id, best = None, NEAR_DUPLICATE_THRESHOLD
-    for candidate in store.band_candidates(fp.band_keys):
-        stored = store.signature(candidate)
-        if stored is None:
-            continue
-        score = similarity(fp.signature, np.frombuffer(stored, dtype="<u8"))
-        if score >= best:
-            best_id, best = candidate, score
-    return best_id
+    """The stored article this fingerprint copies (the most similar); None if none does."""
+    candidates = store.band_candidates(fp.band_keys)
+    if not candidates:
+        return None
+    stored = np.frombuffer(b"".join(sig for _, sig in candidates), dtype="<u8")
+    scores = (stored.reshape(len(candidates), NUM_PERM) == fp.signature).mean(axis=1)
+    best = int(np.argmax(scores))
+    return candidates[best][0] if scores[best] >= NEAR_DUPLICATE_THRESHOLD else None

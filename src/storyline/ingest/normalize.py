@@ -24,7 +24,7 @@ def fingerprint_words(text: str) -> list[str]:
     return _WORDS.findall(text.casefold())
 
 
-def article_id(text: str) -> str:
+def article_id(text: str, words: list[str] | None = None) -> str:
     """Stable id from the normalised text, so the same text always gets the same id."""
-    canonical = " ".join(fingerprint_words(text))
+    canonical = " ".join(words if words is not None else fingerprint_words(text))
     return hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:16]

@@ -14,6 +14,8 @@ from storyline.model import Paragraph
 MAX_HEADING_WORDS = 8
 MAX_HEADING_CHARS = 70
 MAX_TITLE_WORDS = 25
+# Scraped labels sit near the top of a page: only the first paragraphs are searched for them.
+LABEL_PARAGRAPHS = 3
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 _QUOTED_ONLY = re.compile(r"^[\"“„‘'«].{1,60}[\"”’'»]$")
 # Words that open a Dutch or English sentence; a few capitalised words glued in front of
@@ -89,6 +91,8 @@ def find_paragraphs(text: str) -> tuple[list[Paragraph], str | None]:
             paragraphs.append(Paragraph(start, end, heading=True))
         elif len(blocks) > 1 and looks_like_heading(line):
             paragraphs.append(Paragraph(start, end, heading=True))
-        else:
+        elif index < LABEL_PARAGRAPHS:
             paragraphs.extend(_split_glued_labels(text, start, end))
+        else:
+            paragraphs.append(Paragraph(start, end))
     return paragraphs, title

@@ -15,7 +15,7 @@ from itertools import islice
 from storyline.errors import ReadError
 from storyline.ingest.dedup import find_near_duplicate, fingerprint
 from storyline.ingest.language import detect_languages
-from storyline.ingest.normalize import article_id, clean_text
+from storyline.ingest.normalize import article_id, clean_text, fingerprint_words
 from storyline.ingest.paragraphs import find_paragraphs
 from storyline.ingest.records import RawArticle, ReadOptions, ReadResult
 from storyline.model import Article
@@ -38,12 +38,18 @@ class IngestEvents:
 
 def prepare(raw: RawArticle) -> Article:
     """An article ready to store: clean text, paragraphs, title and content id."""
+    return _prepare(raw)[0]
+
+
+def _prepare(raw: RawArticle) -> tuple[Article, list[str]]:
+    """The article and its fingerprint words, which the duplicate checks reuse."""
     text = clean_text(raw.text)
     if not text:
         raise ReadError(raw.origin, "no text")
+    words = fingerprint_words(text)
     paragraphs, found_title = find_paragraphs(text)
-    return Article(
-        id=article_id(text),
+    article = Article(
+        id=article_id(text, words),
         text=text,
         title=raw.title or found_title,
         date=raw.date,
@@ -55,6 +61,7 @@ def prepare(raw: RawArticle) -> Article:
         external_id=raw.external_id,
         paragraphs=paragraphs,
     )
+    return article, words
 
 
 def _batches(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]]:
@@ -65,8 +72,8 @@ def _batches(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult
 
 def _prepare_batch(
     batch: list[ReadResult], counts: RunCounts, events: IngestEvents
-) -> list[Article]:
-    articles: list[Article] = []
+) -> list[tuple[Article, list[str]]]:
+    prepared: list[tuple[Article, list[str]]] = []
     for item in batch:
         if isinstance(item, ReadError):
             counts.failed += 1
@@ -77,26 +84,28 @@ def _prepare_batch(
         for warning in item.warnings:
             events.on_warning(f"{item.origin}: {warning}")
         try:
-            articles.append(prepare(item))
+            prepared.append(_prepare(item))
         except ReadError as error:
             counts.failed += 1
             counts.errors.append(str(error))
             events.on_error(error)
-    undetected = [a for a in articles if not a.lang]
+    undetected = [a for a, _ in prepared if not a.lang]
     for article, lang in zip(
         undetected, detect_languages([a.text for a in undetected]), strict=True
     ):
         article.lang = lang
-    return articles
+    return prepared
 
 
-def _store_batch(store: Store, articles: list[Article], counts: RunCounts) -> None:
+def _store_batch(
+    store: Store, prepared: list[tuple[Article, list[str]]], counts: RunCounts
+) -> None:
     with store.transaction():
-        for article in articles:
+        for article, words in prepared:
             if store.has_article(article.id):
                 counts.duplicate += 1
                 continue
-            fp = fingerprint(article.text)
+            fp = fingerprint(article.text, words)
             article.near_duplicate_of = find_near_duplicate(store, fp)
             store.add_article(article, fp.to_bytes(), fp.band_keys)
             counts.stored += 1
@@ -115,8 +124,7 @@ def ingest_records(
     started = utcnow()
     try:
         for batch in _batches(records, batch_size):
-            articles = _prepare_batch(batch, counts, events)
-            _store_batch(store, articles, counts)
+            _store_batch(store, _prepare_batch(batch, counts, events), counts)
             events.on_batch(counts)
     finally:
         store.record_run(counts, started)

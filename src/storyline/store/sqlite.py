@@ -49,6 +49,8 @@ class SQLiteStore:
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
+        self.conn.execute("PRAGMA cache_size=-65536")
+        self.conn.execute("PRAGMA mmap_size=268435456")
         self._migrate()
 
     # infrastructure
@@ -62,9 +64,8 @@ class SQLiteStore:
             for migration in MIGRATIONS:
                 if migration.version in done:
                     continue
-                for statement in migration.sql.split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+                for statement in _statements(migration.sql):
+                    self.conn.execute(statement)
                 self.conn.execute(
                     "INSERT INTO migrations VALUES (?, ?, ?)",
                     (migration.version, migration.name, utcnow()),
@@ -111,23 +112,20 @@ class SQLiteStore:
             )
             self.conn.execute("INSERT INTO article_minhash VALUES (?, ?)", (article.id, signature))
             self.conn.executemany(
-                "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?, ?)",
-                [(band, key, article.id) for band, key in enumerate(band_keys)],
+                "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)",
+                [(key, article.id) for key in band_keys],
             )
 
-    def band_candidates(self, band_keys: list[int]) -> list[str]:
+    def band_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
+        """Stored articles sharing at least one LSH band key, with their signatures."""
         if not band_keys:
             return []
-        clause = " OR ".join("(band = ? AND key = ?)" for _ in band_keys)
-        params = [value for band, key in enumerate(band_keys) for value in (band, key)]
-        sql = f"SELECT DISTINCT article_id FROM lsh_bands WHERE {clause}"
-        return [row[0] for row in self.conn.execute(sql, params)]
-
-    def signature(self, article_id: str) -> bytes | None:
-        value = self._one(
-            "SELECT signature FROM article_minhash WHERE article_id = ?", (article_id,)
+        marks = ", ".join("?" for _ in band_keys)
+        sql = (
+            "SELECT m.article_id, m.signature FROM article_minhash m WHERE m.article_id IN "
+            f"(SELECT article_id FROM lsh_bands WHERE key IN ({marks}))"
         )
-        return bytes(value) if value is not None else None
+        return [(row[0], bytes(row[1])) for row in self.conn.execute(sql, band_keys)]
 
     def get_article(self, article_id: str) -> Article:
         row = self.conn.execute(
@@ -248,6 +246,19 @@ class SQLiteStore:
             "ingest_runs": one("SELECT COUNT(*) FROM ingest_runs"),
             "schema_version": one("SELECT MAX(version) FROM migrations"),
         }
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration into statements; a trigger body's own semicolons stay inside it."""
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                yield buffer
+            buffer = ""
+    if buffer.strip(" \n\t;"):
+        yield buffer
 
 
 def _article_row(article: Article) -> tuple[Any, ...]:

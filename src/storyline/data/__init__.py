@@ -1,0 +1,1 @@
+"""Bundled example corpus and the synthetic corpus built from it."""
