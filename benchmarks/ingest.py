@@ -35,7 +35,9 @@ def _run(corpus: str, db: str, queue: multiprocessing.Queue) -> None:  # type: i
 def measure(count: int, workdir: Path) -> dict[str, float]:
     corpus = write_jsonl(workdir / f"corpus-{count}.jsonl", count)
     queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
-    child = multiprocessing.Process(target=_run, args=(str(corpus), str(workdir / f"{count}.db"), queue))
+    child = multiprocessing.Process(
+        target=_run, args=(str(corpus), str(workdir / f"{count}.db"), queue)
+    )
     child.start()
     result = queue.get()
     child.join()
@@ -45,7 +47,9 @@ def measure(count: int, workdir: Path) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=20000, help="size of the largest corpus")
     parser.add_argument("--json", action="store_true", help="print JSON lines")
     args = parser.parse_args(argv)

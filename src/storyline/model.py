@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import total_ordering
 from datetime import date
 from typing import Literal
 
@@ -20,7 +21,8 @@ EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date known to year, month or day precision; never an invented day."""
 
@@ -52,6 +54,15 @@ class PartialDate:
         if self.day is not None:
             text += f"-{self.day:02d}"
         return text
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Orders a month before the days of that month, a year before its months."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
     def first_day(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)

@@ -67,7 +67,9 @@ def generate(
             record = dict(rng.choice(recent), id=f"synthetic-{number}")
         elif recent and roll < exact_share + near_share:
             original = rng.choice(recent)
-            record = dict(original, id=f"synthetic-{number}", text=_near_copy(original["text"], rng))
+            record = dict(
+                original, id=f"synthetic-{number}", text=_near_copy(original["text"], rng)
+            )
         else:
             paragraphs = [
                 " ".join(_varied(s, vocabulary, rng) for s in rng.sample(pool, rng.randint(2, 4)))
@@ -81,7 +83,7 @@ def generate(
                 "source": rng.choice(SOURCES),
                 "lang": "nl",
             }
-        recent = (recent + [record])[-200:]
+        recent = [*recent, record][-200:]
         yield record
 
 

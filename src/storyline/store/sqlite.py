@@ -61,7 +61,7 @@ class SQLiteStore:
                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
             done = {row[0] for row in self.conn.execute("SELECT version FROM migrations")}
-            for migration in MIGRATIONS:
+            for migration in sorted(MIGRATIONS, key=lambda m: m.version):
                 if migration.version in done:
                     continue
                 for statement in _statements(migration.sql):
