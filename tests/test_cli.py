@@ -98,3 +98,17 @@ def test_demo_runs_on_the_bundled_corpus(tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")])
     assert result.exit_code == 0, result.output
     assert "stored 4" in result.output
+
+
+def test_the_cli_starts_without_loading_the_heavy_libraries() -> None:
+    """`storyline --help` must stay instant: models and ML libraries load inside commands."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, storyline.cli; "
+        "print(sorted(m for m in ('spacy', 'sklearn', 'scipy', 'datasketch', 'lingua', "
+        "'pycrfsuite', 'fastapi', 'trafilatura') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"

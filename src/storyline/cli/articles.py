@@ -21,8 +21,6 @@ from storyline.cli.common import (
 )
 from storyline.errors import StorylineError
 from storyline.ingest.records import ReadOptions
-from storyline.ingest.service import IngestEvents, ingest_paths, prepare, read_inputs
-from storyline.pipeline import analyze, analyze_pending
 from storyline.render import (
     articles_table,
     console,
@@ -38,6 +36,8 @@ from storyline.store.base import RunCounts, Store
 
 
 def _analyze_store(store: Store) -> int:
+    from storyline.pipeline import analyze_pending
+
     pending = len(store.unanalyzed_ids())
     if not pending:
         return 0
@@ -46,6 +46,8 @@ def _analyze_store(store: Store) -> int:
 
 
 def _run_ingest(store: Store, paths: list[str], options: ReadOptions) -> RunCounts:
+    from storyline.ingest.service import IngestEvents, ingest_paths
+
     with progress("ingesting") as (bar, task):
         events = IngestEvents(
             on_error=lambda error: err_console.print(f"[red]error[/red] {error}", highlight=False),
@@ -96,20 +98,18 @@ def analyze_command(
     as_json: JsonOption = False,
 ) -> None:
     """Analyse articles without storing them; --json prints one JSON object per article."""
+    from storyline.ingest.service import read_articles
+    from storyline.pipeline import analyze
+
     options = ReadOptions(default_date=parse_date(date), default_lang=lang)
     failed = 0
     articles = []
-    for item in read_inputs(paths, options):
+    for item in read_articles(paths, options):
         if isinstance(item, StorylineError):
             err_console.print(f"[red]error[/red] {item}", highlight=False)
             failed += 1
-            continue
-        article = prepare(item)
-        if not article.lang:
-            from storyline.ingest.language import detect_language
-
-            article.lang = detect_language(article.text)
-        articles.append(article)
+        else:
+            articles.append(item)
     for doc in analyze(articles):
         if as_json:
             print_json(document_dict(doc))

@@ -89,12 +89,15 @@ def _prepare_batch(
             counts.failed += 1
             counts.errors.append(str(error))
             events.on_error(error)
-    undetected = [a for a, _ in prepared if not a.lang]
-    for article, lang in zip(
-        undetected, detect_languages([a.text for a in undetected]), strict=True
-    ):
-        article.lang = lang
+    _detect_missing_languages([article for article, _ in prepared])
     return prepared
+
+
+def _detect_missing_languages(articles: list[Article]) -> None:
+    undetected = [a for a in articles if not a.lang]
+    languages = detect_languages([a.text for a in undetected])
+    for article, lang in zip(undetected, languages, strict=True):
+        article.lang = lang
 
 
 def _store_batch(
@@ -150,3 +153,18 @@ def ingest_paths(
 ) -> RunCounts:
     """Read the inputs and store what they hold."""
     return ingest_records(read_inputs(paths, options or ReadOptions()), store, events)
+
+
+def read_articles(paths: Sequence[str], options: ReadOptions) -> Iterator[Article | ReadError]:
+    """Prepared articles (language detected) without storing them; errors are yielded."""
+    for batch in _batches(read_inputs(paths, options), BATCH_SIZE):
+        articles: list[Article] = []
+        for item in batch:
+            try:
+                if isinstance(item, ReadError):
+                    raise item
+                articles.append(prepare(item))
+            except ReadError as error:
+                yield error
+        _detect_missing_languages(articles)
+        yield from articles
