@@ -28,14 +28,13 @@ _NEXT_START = re.compile(r"\s+([\"“„‘'«(]?)(\S)")
 
 def _is_abbreviation(text: str, end: int, lang: str) -> bool:
     """True when the full stop ending at ``end`` closes an abbreviation or an initial."""
-    word_match = re.search(r"(\S+)$", text[:end])
-    if not word_match:
+    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    word = text[start:end].lstrip(_OPENERS).rstrip(".").lower()
+    if not word:
         return False
-    word = word_match.group(1).lstrip(_OPENERS).rstrip(".").lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Sessions"
-    abbreviations = ABBREVIATIONS.get(lang, ABBREVIATIONS["en"]) | ABBREVIATIONS["en"]
-    return word in abbreviations
+    return word in ABBREVIATIONS["en"] or word in ABBREVIATIONS.get(lang, frozenset())
 
 
 def _inside_quote(text: str, start: int, pos: int) -> bool:

@@ -1,0 +1,406 @@
+"""Quotations and their speakers in Dutch and English news.
+
+Direct and partial quotes come from quotation marks and dialogue dashes
+(``quote_marks``); speakers from the cues around them (``quote_speakers``);
+indirect speech from cue verbs with "dat"/"that" and from "volgens X"
+(``quote_indirect``); quotes without a cue from the dialogue around them
+(``quote_dialogue``). Cue words are data in ``quote_cues``.
+
+A role without a name ("zijn woordvoerder") stays the speaker with label ROLE;
+the person it belongs to goes in ``flags`` as ``role_of:NAME``, the person it
+names (an earlier "de Russische president Vladimir Poetin") as ``role_is:NAME``.
+A pronoun cue is resolved to a person and leaves ``pronoun:WORD@OFFSET``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+from storyline.analyze import quote_cues as cues
+from storyline.analyze import quote_speakers as sp
+from storyline.analyze.quote_cues import ACCORDING_TO, lexicon
+from storyline.analyze.quote_dialogue import inherit
+from storyline.analyze.quote_indirect import indirect_in
+from storyline.analyze.quote_marks import (
+    CLOSERS,
+    DASHES,
+    OPENERS,
+    STRAIGHT,
+    RawQuote,
+    blank_line_paragraphs,
+    cap_quote,
+    lone_heading,
+    scan_quotes,
+)
+from storyline.analyze.quote_speakers import Phrase, Word, words
+from storyline.analyze.sentences import split_sentences
+from storyline.model import Document, Mention, Paragraph, Quote, QuoteKind, Span
+
+
+class _Finder:
+    """Attributes quotes of one article in reading order."""
+
+    def __init__(
+        self,
+        text: str,
+        lang: str,
+        sentences: list[Span],
+        entities: list[Mention],
+        paras: list[Paragraph],
+        raws: list[RawQuote],
+        date: str | None,
+    ):
+        self.text, self.lang, self.date = text, lang, date
+        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.paras, self.raws, self.entities = paras, raws, entities
+        self._sent_starts = [s.start for s in self.sentences]
+        self._para_starts = [p.start for p in paras]
+        blocked = [(r.start, r.end) for r in raws]
+        self.resolver = sp.Resolver(text, lang, entities, blocked)
+        self.quotes: list[Quote] = []
+        self.speaking_roles: set[str] = set()  # noun phrases seen as speakers: 't dichtertje
+        self.bounds: list[tuple[int, int]] = []  # opening mark .. end of closing mark per quote
+
+    # -- geometry ---------------------------------------------------------------
+    def sentence_at(self, pos: int) -> Span | None:
+        index = bisect.bisect_right(self._sent_starts, pos) - 1
+        if index >= 0 and pos < self.sentences[index].end:
+            return self.sentences[index]
+        return None
+
+    def para_at(self, pos: int) -> Paragraph:
+        index = bisect.bisect_right(self._para_starts, pos) - 1
+        if index >= 0 and pos <= self.paras[index].end:
+            return self.paras[index]
+        return Paragraph(0, len(self.text))
+
+    def marks(self, raw: RawQuote) -> tuple[int, int]:
+        """Offsets of the opening mark (or dash) and just after the closing mark."""
+        open_pos = raw.start - 1
+        while open_pos > 0 and self.text[open_pos].isspace():
+            open_pos -= 1
+        close = raw.end
+        while close < len(self.text) and self.text[close] in " \t":
+            close += 1
+        if close < len(self.text) and (
+            self.text[close] in CLOSERS
+            or self.text[close] in STRAIGHT
+            or self.text[close] in OPENERS
+        ):
+            close += 1
+        else:
+            close = raw.end
+        return open_pos, close
+
+    # -- attribution ------------------------------------------------------------
+    def attribute(self, index: int) -> Quote:
+        raw = self.raws[index]
+        open_pos, close = self.marks(raw)
+        para = self.para_at(raw.start)
+        sent = self.sentence_at(open_pos) or self.sentence_at(raw.start)
+        prev_close = self.bounds[-1][1] if self.bounds else 0
+        pre_start = max(sent.start if sent else para.start, para.start, prev_close)
+        pre_start = min(max(pre_start, self.text.rfind("\n", 0, open_pos) + 1), open_pos)
+        next_open = (
+            self.marks(self.raws[index + 1])[0] if index + 1 < len(self.raws) else len(self.text)
+        )
+        end_sent = self.sentence_at(close) or self.sentence_at(max(raw.end - 1, 0))
+        end_para = self.para_at(raw.end)
+        post_end = min(end_sent.end if end_sent else end_para.end, end_para.end, next_open)
+        post_end = max(post_end, close)
+        line_end = self.text.find("\n", close, post_end)
+        post_end = line_end if line_end >= 0 else post_end
+        pre = words(self.text, pre_start, open_pos)
+        post = words(self.text, close, post_end)
+        self.bounds.append((open_pos, close))
+        found = self.post_cue(post) or self.pre_cue(pre, sent)
+        inquit_only = bool(found and found[2] == "post") or self._inquit_only(pre)
+        kind = self.kind(raw, pre, inquit_only)
+        quote = Quote(
+            raw.start, raw.end, self.text[raw.start : raw.end], kind, flags=list(raw.flags)
+        )
+        if found is not None:
+            self.fill(quote, found[0], found[1])
+        elif lone_heading(self.text, quote, self.paras):
+            quote.flags.append("heading")
+        else:
+            inherit(self, quote, sent, para)
+        quote.date = self.date
+        return quote
+
+    def kind(self, raw: RawQuote, pre: list[Word], inquit: bool) -> QuoteKind:
+        content = self.text[raw.start : raw.end]
+        pre_text = "".join(w.text for w in pre).strip(DASHES)
+        if not pre_text or pre_text.endswith(":") or inquit or raw.style == "dash":
+            return "direct"
+        if content[:1].isupper() and content.rstrip("\"'”’»")[-1:] in ".!?…":
+            return "direct"
+        return "partial"
+
+    def _inquit_only(self, pre: list[Word]) -> bool:
+        """True when the words before the quote are just the inquit of the previous quote."""
+        if not pre or not self.quotes or not self.bounds[:-1]:
+            return False
+        body = [w for w in pre if w.text not in ",:;"]
+        return 0 < len(body) <= 4 and any(sp.is_cue_verb(w, self.lang) for w in body)
+
+    def post_cue(self, post: list[Word]) -> tuple[str, Phrase, str] | None:
+        """A cue after the quote: 'zei Sessions', 'aldus zijn woordvoerder', 'Poetin zei'."""
+        i = 0
+        while i < len(post) and post[i].text in ",:;-–—.":
+            i += 1
+        if i >= len(post):
+            return None
+        particle = sp.particle_cue(post, i, self.lang, reach=4)
+        if sp.is_cue_verb(post[i], self.lang) or particle:
+            j = self._skip_adverbs(post, i + 1)
+            phrase = sp.phrase_forward(self.text, post, j, self.lang, loose=True)
+            if phrase is not None:
+                cue = f"{post[i].text} {particle}" if particle else post[i].text
+                return cue, phrase, "post"
+        phrase = sp.phrase_forward(self.text, post, i, self.lang)
+        if phrase is not None:
+            k = next((n for n, w in enumerate(post) if w.start >= phrase.end), len(post))
+            k = self._skip_adverbs(post, k)
+            if k < len(post) and sp.is_cue_verb(post[k], self.lang):
+                return post[k].text, phrase, "post"
+        return None
+
+    def _skip_adverbs(self, ws: list[Word], j: int) -> int:
+        while j < len(ws) and (
+            ws[j].low in lexicon(cues.CUE_ADVERBS, self.lang) or ws[j].text == ","
+        ):
+            j += 1
+        return j
+
+    def pre_cue(self, pre: list[Word], sent: Span | None) -> tuple[str, Phrase, str] | None:
+        """A cue before the quote: 'McMaster reageerde kort:', 'Poetin:', 'volgens X', 'zei X'."""
+        if not pre:
+            return None
+        body = [w for w in pre if w.text not in DASHES]
+        if body and body[-1].text == ":":
+            clause = body[:-1]
+            phrase = sp.phrase_forward(self.text, clause, 0, self.lang)
+            if phrase is not None and phrase.end == clause[-1].end:
+                return ":", phrase, "pre"
+        found = self.according(body) or self.verb_cue(body)
+        return found
+
+    def according(self, ws: list[Word]) -> tuple[str, Phrase, str] | None:
+        phrases = ACCORDING_TO.get(self.lang) or ACCORDING_TO["nl"] + ACCORDING_TO["en"]
+        for n in range(len(ws) - 1, -1, -1):
+            for cue in phrases:
+                parts = cue.split()
+                if [w.low for w in ws[n : n + len(parts)]] == parts:
+                    phrase = sp.according_phrase(self.text, ws, n + len(parts), self.lang)
+                    if phrase is not None:
+                        return cue, phrase, "pre"
+        return None
+
+    def verb_cue(self, ws: list[Word]) -> tuple[str, Phrase, str] | None:
+        """The last speech verb in ``ws`` with its subject."""
+        for n in range(len(ws) - 1, -1, -1):
+            particle = sp.particle_cue(ws, n, self.lang)
+            if not (sp.is_cue_verb(ws[n], self.lang) or particle):
+                continue
+            cue = f"{ws[n].text} {particle}" if particle else ws[n].text
+            phrase = self.subject(ws, n)
+            if phrase is not None:
+                return cue, phrase, "pre"
+        return None
+
+    def subject(self, ws: list[Word], n: int) -> Phrase | None:
+        """Who the speech verb ``ws[n]`` belongs to: a pronoun right after it ("houdt hij vol"),
+        a phrase opening the clause before it, a phrase after it, or the clause's first phrase."""
+        k = self._skip_adverbs(ws, n + 1)
+        after = None
+        if k < len(ws) and ws[k].low not in lexicon(cues.COMPLEMENTIZERS, self.lang):
+            after = sp.phrase_forward(self.text, ws, k, self.lang, loose=True)
+        if after is not None and after.kind == "pron":
+            return after
+        before = sp.phrase_backward(self.text, ws, n, self.lang)
+        if before is not None and not self.plausible(before):
+            before = None
+        if before is not None:
+            idx = next((i for i, w in enumerate(ws) if w.start >= before.start), 0)
+            if (
+                idx == 0
+                or ws[idx - 1].text in ",;:("
+                or ws[idx - 1].low in ("en", "maar", "and", "but")
+            ):
+                return before
+        if after is not None:
+            return after
+        initial = sp.phrase_forward(self.text, ws, 0, self.lang, loose=True) if n > 0 else None
+        return before or (initial if initial is not None and self.plausible(initial) else None)
+
+    def plausible(self, phrase: Phrase) -> bool:
+        """A one-word capitalised subject counts only when the text names that person elsewhere."""
+        said = self.text[phrase.head[0] : phrase.head[1]]
+        return phrase.kind != "name" or " " in said or said.lower() in self.resolver.known
+
+    def fill(self, quote: Quote, cue: str, phrase: Phrase) -> None:
+        quote.cue = cue
+        speaker, notes = self.speaker_of(phrase)
+        quote.speaker = speaker
+        quote.flags.extend(notes)
+        if speaker is not None:
+            self.resolver.add(phrase.start, self.person_of(speaker, notes))
+            if speaker.label == "ROLE":
+                self.speaking_roles.add(speaker.text.lower())
+
+    def person_of(self, speaker: Mention, notes: list[str]) -> Mention:
+        """The person behind a role when the text names them, else the speaker itself."""
+        named = next((n.split(":", 1)[1] for n in notes if n.startswith("role_is:")), None)
+        if named is None:
+            return speaker
+        return Mention(speaker.start, speaker.end, named, "PER")
+
+    def speaker_of(self, phrase: Phrase) -> tuple[Mention | None, list[str]]:
+        text = self.text
+        if phrase.kind == "name":
+            return sp.mention_for(text, phrase.head, self.entities, "PER"), []
+        if phrase.kind == "pron":
+            word = text[phrase.start : phrase.end]
+            features = {**sp.object_pronouns(self.lang), **sp.lexicon_pronouns(self.lang)}
+            feature = features.get(word.lower(), "?")
+            target = self.resolver.resolve(phrase.start, feature)
+            if target is not None:
+                self.resolver.learn(target, word)
+                return target, [f"pronoun:{word}@{phrase.start}"]
+            return Mention(phrase.start, phrase.end, word, "PER"), ["pronoun-unresolved"]
+        return Mention(
+            phrase.start, phrase.end, text[phrase.start : phrase.end], "ROLE"
+        ), self.role_notes(phrase)
+
+    def role_notes(self, phrase: Phrase) -> list[str]:
+        if phrase.owner is not None:
+            return [f"role_of:{self.text[phrase.owner[0] : phrase.owner[1]]}"]
+        if phrase.possessive is not None:
+            feature = sp.possessives(self.lang).get(phrase.possessive, "?")
+            owner = self.resolver.resolve(phrase.start, feature)
+            return [f"role_of:{owner.text}"] if owner else []
+        return self.earlier_role(phrase)
+
+    def earlier_role(self, phrase: Phrase) -> list[str]:
+        """For 'de minister' or 'de Russische president': the person the text gave that role."""
+        role = self.text[phrase.start : phrase.end].split(maxsplit=1)
+        if len(role) < 2:
+            return []
+        wanted = role[1].lower()
+        for person in sorted(self.resolver.persons, key=lambda m: -m.start):
+            if (
+                person.end <= phrase.start
+                and wanted in self.text[max(0, person.start - 40) : person.start].lower()
+            ):
+                return [f"role_is:{person.text}"]
+        head = re.escape(wanted.split()[-1])
+        owned = list(
+            re.finditer(r"([A-Z][\w-]+?)(?:'s|s|'|’)\s+" + head, self.text[: phrase.start])
+        )
+        if owned:
+            return [f"role_of:{owned[-1].group(1)}"]
+        return []
+
+    def track_subject(self, sent: Span) -> None:
+        """Remember who a narrative sentence is about: later pronouns may point back to them."""
+        phrase = self.sentence_subject(sent)
+        if phrase is None:
+            return
+        if phrase.kind == "pron":
+            return  # following pronoun chains through narration did not pay off on OpenBoek
+        speaker, notes = self.speaker_of(phrase)
+        if speaker is not None:
+            self.resolver.add(phrase.start, self.person_of(speaker, notes), spoke=False)
+
+    def known_phrase(self, ws: list[Word], i: int) -> Phrase | None:
+        """A name or role at ``ws[i]``, or any noun phrase that has already spoken."""
+        phrase = sp.phrase_forward(self.text, ws, i, self.lang)
+        if phrase is None:
+            loose = sp.phrase_forward(self.text, ws, i, self.lang, loose=True)
+            said = self.text[loose.start : loose.end].lower() if loose else ""
+            phrase = loose if said in self.speaking_roles else None
+        return phrase
+
+    def sentence_subject(self, sent: Span) -> Phrase | None:
+        """The phrase a sentence opens with, after a conjunction or an adverb and its verb."""
+        ws = words(self.text, sent.start, sent.end)
+        first = 1 if ws and ws[0].low in lexicon(cues.CONJUNCTIONS, self.lang) else 0
+        phrase = self.known_phrase(ws, first)
+        if (
+            phrase is None
+            and first + 2 < len(ws)
+            and ws[first].low in lexicon(cues.CLAUSE_OPENERS, self.lang)
+        ):
+            phrase = self.known_phrase(ws, first + 2)
+        return phrase if phrase is not None and self.plausible(phrase) else None
+
+
+def find_quotes(
+    text: str,
+    lang: str,
+    sentences: list[Span],
+    entities: list[Mention],
+    paragraphs: list[Paragraph] | None = None,
+    default_date: str | None = None,
+    article_id: str | None = None,
+) -> list[Quote]:
+    """Direct, partial and indirect quotes of one article with their speakers, by offset."""
+    paras = sorted(
+        (p for p in (paragraphs or blank_line_paragraphs(text)) if p.end > p.start),
+        key=lambda p: p.start,
+    )
+    if not sentences:
+        sentences = split_sentences(text, lang, paras)
+    raws = [cap_quote(text, raw, article_id) for raw in scan_quotes(text, paras, lang)]
+    finder = _Finder(text, lang, sentences, entities, paras, raws, default_date)
+    indirect: list[Quote] = []
+    prev: Span | None = None
+    index = 0
+    for sent in [*finder.sentences, Span(len(text) + 1, len(text) + 1)]:
+        if index < len(raws) and raws[index].start < sent.end:
+            while index < len(raws) and raws[index].start < sent.end:
+                finder.quotes.append(finder.attribute(index))
+                index += 1
+            prev = None
+            continue
+        if sent.start > len(text) or any(
+            a < sent.end and sent.start < b for a, b in finder.bounds[-1:]
+        ):
+            prev = None
+            continue
+        found = indirect_in(finder, sent, prev)
+        if found is not None:
+            indirect.append(found)
+        else:
+            finder.track_subject(sent)
+        prev = sent if found is None else None
+    for quote in finder.quotes:
+        if (
+            any(p.heading and p.start <= quote.start < p.end for p in paras)
+            and "heading" not in quote.flags
+        ):
+            quote.flags.append("heading")
+    return sorted(finder.quotes + indirect, key=lambda q: (q.start, q.end))
+
+
+class QuoteStage:
+    """Fills ``doc.quotes`` from the text, sentences and person mentions."""
+
+    name = "quotes"
+
+    def __call__(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            date = doc.article.date.iso() if doc.article.date else None
+            doc.quotes = find_quotes(
+                doc.text,
+                doc.lang,
+                doc.sentences,
+                doc.entities,
+                doc.article.paragraphs or None,
+                date,
+                article_id=doc.article.id,
+            )
+            yield doc
