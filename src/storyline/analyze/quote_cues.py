@@ -22,7 +22,11 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "mompelde mompelt murmelde prevelde stamelde bromde bromt zuchtte snauwde "
         "hernam herneemt vervolgde vervolgt ging antwoordde kreet lachte grinnikte "
         "verzuchtte opperde oppert concludeerde concludeert beaamde beaamt "
-        "aldus noemde noemt noemden meende meent vond vindt dacht denkt"
+        "aldus noemde noemt noemden meende meent vond vindt dacht denkt "
+        "groette groet lispelde lispelt brulde brult snikte snikt kreunde smeekte smeekt "
+        "juichte spotte pruilde fleemde kermde jammerde hijgde stotterde mopperde gromde "
+        "begon begint beval gebood bezwoer betoogde verzekerde hervatte vervolgden "
+        "antwoordden vroegen"
     ),
     "en": _words(
         "said says say told tells tell added adds asked asks replied replies stated states "
@@ -42,7 +46,9 @@ PARTICLE_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "vol": _words("houdt hield hielden houden volgehouden"),
         "toe": _words("voegde voegt voegden gaf geeft"),
         "op": _words("merkte merkt"),
-        "aan": _words("gaf geeft gaven"),
+        "in": _words("viel valt vielen"),
+        "bij": _words("voegde voegt voegden"),
+        "aan": _words("gaf geeft gaven merkte merkt"),
         "mee": _words("deelde deelt deelden"),
         "weten": _words("liet laat lieten laten"),
         "bekend": _words("maakte maakt maakten"),

@@ -4,7 +4,9 @@ Direct and partial quotes come from quotation marks and dialogue dashes
 (``quote_marks``); speakers from the cues around them (``quote_speakers``);
 indirect speech from cue verbs with "dat"/"that" and from "volgens X"
 (``quote_indirect``); quotes without a cue from the dialogue around them
-(``quote_dialogue``). Cue words are data in ``quote_cues``.
+(``quote_dialogue``), then re-ranked over the text's cast of characters together with
+pronoun cues (``quote_cast``, ``quote_turns``, ``quote_exchange``). Cue words are data
+in ``quote_cues``.
 
 A role without a name ("zijn woordvoerder") stays the speaker with label ROLE;
 the person it belongs to goes in ``flags`` as ``role_of:NAME``, the person it
@@ -35,6 +37,7 @@ from storyline.analyze.quote_marks import (
     scan_quotes,
 )
 from storyline.analyze.quote_speakers import Phrase, Word, words
+from storyline.analyze.quote_turns import SpeakerModel, Trace, default_model, rerank
 from storyline.analyze.sentences import split_sentences
 from storyline.model import Document, Mention, Paragraph, Quote, QuoteKind, Span
 
@@ -346,8 +349,12 @@ def find_quotes(
     paragraphs: list[Paragraph] | None = None,
     default_date: str | None = None,
     article_id: str | None = None,
+    speaker_model: SpeakerModel | None = None,
+    trace: Trace | None = None,
 ) -> list[Quote]:
-    """Direct, partial and indirect quotes of one article with their speakers, by offset."""
+    """Direct, partial and indirect quotes of one article with their speakers, by offset.
+    ``speaker_model`` replaces the shipped ranker for uncued quotes; ``trace`` collects its
+    candidates (for training)."""
     paras = sorted(
         (p for p in (paragraphs or blank_line_paragraphs(text)) if p.end > p.start),
         key=lambda p: p.start,
@@ -377,6 +384,9 @@ def find_quotes(
         else:
             finder.track_subject(sent)
         prev = sent if found is None else None
+    model = speaker_model or default_model()
+    if model is not None:
+        rerank(finder, model, trace)
     for quote in finder.quotes:
         if (
             any(p.heading and p.start <= quote.start < p.end for p in paras)

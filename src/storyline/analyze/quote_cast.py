@@ -1,0 +1,364 @@
+"""The cast of a text: who can speak, where each one is mentioned, and their gender.
+
+Learnt from the text itself: capitalised names that behave like names (capitalised in
+mid-sentence, never a lower-case word), one-word names joined to the full name they are
+part of ("Fogg" to "Phileas Fogg"), role nouns that spoke in a cue ("de Sahib", "'t
+dichtertje"), a first-person narrator, and each member's gender from titles, role nouns
+and the pronouns that follow their mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.analyze import quote_cues as cues
+from storyline.analyze.quote_cues import lexicon
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|-ie\b")
+_PLACE_PREPS = frozenset(["in", "te", "naar", "uit", "over", "at", "to", "from"])
+_FEMALE_TITLES = frozenset(
+    ["mevrouw", "mevr", "juffrouw", "mejuffrouw", "freule", "miss", "mrs", "ms", "lady"]
+)
+_MALE_TITLES = frozenset(
+    ["heer", "mijnheer", "meneer", "m'nheer", "mr", "sir", "lord", "dr", "dokter"]
+)
+_MALE_PRON = frozenset(["hij", "hem", "zijn", "z'n", "-ie", "ie", "zijne", "he", "him", "his"])
+_FEMALE_PRON = frozenset(["zij", "ze", "haar", "hare", "she", "her"])
+_FIRST = frozenset(["ik", "i"])
+# "'t" reaches the tokens as "t"
+_DEFINITE = frozenset(
+    ["de", "den", "der", "het", "t", "onze", "mijn", "m'n", "zijn", "z'n", "haar", "hun", "uw"]
+) | frozenset(["the", "my", "his", "her"])
+_PLAIN = cues.FEMALE_NOUNS | cues.MALE_NOUNS | frozenset(["vrouw", "kind", "mensch", "mens"])
+_NARRATOR_MIN = 5  # "ik" this often in the narration makes a first-person narrator
+
+
+@dataclass
+class Member:
+    """One character: ``key`` is stable, ``name`` the fullest form the text gives."""
+
+    key: str
+    name: str
+    gender: str = "?"
+    narrator: bool = False
+    titled: bool = False  # named with a title or a role noun: surely a person
+    votes: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A mention of a member at ``start``..``end``; ``quoted`` when inside a quotation."""
+
+    start: int
+    end: int
+    key: str
+    quoted: bool
+    subject: bool  # among the first words of its line or clause
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    line_start: bool
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        gap = text[prev_end : m.start()]
+        first = "\n" in gap or prev_end == 0 or bool(re.search(r"[.!?\"“”„]\s*$", gap))
+        out.append(_Tok(m.start(), m.end(), m.group(0), first))
+        prev_end = m.end()
+    return out
+
+
+class Cast:
+    """Members and their sightings in one text; ``blocked`` are the quotations' spans."""
+
+    def __init__(
+        self,
+        text: str,
+        lang: str,
+        blocked: list[tuple[int, int]],
+        speakers: list[tuple[int, int, str, str]],
+    ):
+        self.text, self.lang = text, lang
+        self._blocked = sorted(blocked)
+        self._bstarts = [a for a, _ in self._blocked]
+        self.members: dict[str, Member] = {}
+        self.sightings: list[Sighting] = []
+        toks = _tokens(text)
+        self._names(toks)
+        self._roles(toks, speakers)
+        self._narrator(toks)
+        self._addressed(toks)
+        self.sightings.sort(key=lambda s: s.start)
+        self._starts = [s.start for s in self.sightings]
+        self._genders(toks)
+
+    # -- geometry -----------------------------------------------------------
+    def quoted(self, pos: int) -> bool:
+        index = bisect.bisect_right(self._bstarts, pos) - 1
+        return index >= 0 and self._blocked[index][0] <= pos < self._blocked[index][1]
+
+    def between(self, start: int, end: int) -> list[Sighting]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self.sightings[lo:hi]
+
+    def key_of(self, text: str) -> str | None:
+        """The member a speaker text names ("Sherlock Holmes", "de Sahib", "ik"), if any."""
+        ws = [w.lower() for w in _TOKEN.findall(text)]
+        ws = [w for w in ws if w not in _SKIP]
+        if not ws:
+            return None
+        if ws[-1] in _FIRST:
+            return "ik" if "ik" in self.members else None
+        for w in reversed(ws):
+            key = self._alias.get(w)
+            if key is not None:
+                return key
+        return None
+
+    # -- construction -------------------------------------------------------
+    def _names(self, toks: list[_Tok]) -> None:
+        function = lexicon(cues.FUNCTION_WORDS, self.lang) | set(lexicon_pron(self.lang))
+        titles = lexicon(cues.TITLES, self.lang) | _FEMALE_TITLES | _MALE_TITLES
+        lower = Counter(t.low for t in toks if not t.text[:1].isupper())
+        mid_cap: Counter[str] = Counter()
+        after_place: Counter[str] = Counter()
+        runs: list[list[_Tok]] = []
+        titled: set[str] = set()
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not _cap(t) or t.low in titles or t.low in function:
+                i += 1
+                continue
+            run = [t]
+            while i + len(run) < len(toks):
+                nxt = toks[i + len(run)]
+                if nxt.start - run[-1].end > 1 or not _cap(nxt) or nxt.low in titles:
+                    break
+                run.append(nxt)
+            i += len(run)
+            if _heading(self.text, run):
+                continue
+            if i - len(run) > 0 and toks[i - len(run) - 1].low in titles:
+                titled.add(run[0].low)
+            runs.append(run)
+            for n, w in enumerate(run):
+                if not (w.line_start and n == 0):
+                    mid_cap[w.low] += 1
+            before = toks[i - len(run) - 1].low if i - len(run) > 0 else ""
+            if before in _PLACE_PREPS:
+                after_place[run[-1].low] += 1
+        count = Counter(w.low for run in runs for w in run)
+        # a name of two words or more inside a sentence or after a title counts at once
+        strong = {
+            w.low
+            for run in runs
+            if len(run) > 1 and (not run[0].line_start or run[0].low in titled)
+            for w in run
+        }
+
+        def good(word: str) -> bool:
+            return (
+                len(word) > 1
+                and (count[word] >= 2 or word in strong)
+                and mid_cap[word] >= 1
+                and lower[word] < mid_cap[word]
+                and after_place[word] * 2 <= count[word]
+            )
+
+        fulls: dict[str, Counter[tuple[str, ...]]] = {}
+        for run in runs:
+            words = tuple(_base(w.low) for w in run if good(w.low))
+            if len(words) > 1:
+                for word in words:
+                    fulls.setdefault(word, Counter())[tuple(sorted(words))] += 1
+        self._alias: dict[str, str] = {}
+        for run in runs:
+            words = tuple(_base(w.low) for w in run if good(w.low))
+            if not words:
+                continue
+            key = self._key_for(words, fulls)
+            name = " ".join(w.text for w in run if good(w.low))
+            member = self.members.setdefault(key, Member(key, name))
+            if " ".join(sorted(words)) == key and len(name) > len(member.name):
+                member.name = name
+            for word in words:
+                self._alias.setdefault(word, key)
+            first = run[0]
+            start, end = first.start, run[-1].end
+            self.sightings.append(Sighting(start, end, key, self.quoted(start), first.line_start))
+
+    @staticmethod
+    def _key_for(words: tuple[str, ...], fulls: dict[str, Counter[tuple[str, ...]]]) -> str:
+        """A multi-word name keys itself; a lone word the full name it mostly stands in."""
+        options = fulls.get(words[0], Counter())
+        if len(words) == 1 and options:
+            full, n = options.most_common(1)[0]
+            if n * 3 >= 2 * sum(options.values()):
+                return " ".join(full)
+        if len(words) > 1:
+            full = tuple(sorted(words))
+            best = max((fulls[w].most_common(1)[0] for w in words), key=lambda e: e[1])
+            return " ".join(best[0] if best[1] > 2 * fulls[words[0]][full] else full)
+        return words[0]
+
+    def _roles(self, toks: list[_Tok], speakers: list[tuple[int, int, str, str]]) -> None:
+        """Role nouns that spoke in a cue become members; every later use of the noun is a
+        sighting of them ("de duivel", "mijn metgezel")."""
+        heads: dict[str, str] = {}
+        for start, end, said, label in speakers:
+            ws = [w for w in _TOKEN.findall(said)]
+            if not ws:
+                continue
+            if label != "ROLE":
+                self._speaking_name(start, end, said, ws)
+                continue
+            head = ws[-1].lower()
+            if head in _FIRST or head in lexicon_pron(self.lang) or head in self._alias:
+                continue
+            heads.setdefault(head, said)
+        for head, said in heads.items():
+            self.members.setdefault(head, Member(head, said, titled=True))
+            self._alias.setdefault(head, head)
+        if not heads:
+            return
+        for n, t in enumerate(toks):
+            # "de duivel", "mijn metgezel": a definite or owned noun, not "een man"; a plain
+            # noun like "man" only in the words it spoke under ("de kleine man")
+            if t.low not in heads or n == 0:
+                continue
+            mods = [w.lower() for w in _TOKEN.findall(heads[t.low])][:-1]
+            mods = [w for w in mods if w not in _SKIP and w not in _DEFINITE]
+            if t.low in _PLAIN and mods:
+                if [x.low for x in toks[max(0, n - len(mods)) : n]] != mods:
+                    continue
+            elif toks[n - 1].low not in _DEFINITE:
+                continue
+            first = t.line_start or toks[n - 1].line_start
+            self.sightings.append(Sighting(t.start, t.end, t.low, self.quoted(t.start), first))
+
+    def _speaking_name(self, start: int, end: int, said: str, ws: list[str]) -> None:
+        """A name that spoke in a cue is a member even when the text names it only once."""
+        words = [_base(w.lower()) for w in ws if w.lower() not in _SKIP]
+        pronouns = set(lexicon_pron(self.lang)) | set(cues.OBJECT_PRONOUNS["nl"])
+        if not words or self.key_of(said) is not None or words[-1] in pronouns:
+            return
+        key = " ".join(sorted(words))
+        self.members.setdefault(key, Member(key, said))
+        for w in words:
+            self._alias.setdefault(w, key)
+        if not self.quoted(start):
+            self.sightings.append(Sighting(start, end, key, False, False))
+
+    def _addressed(self, toks: list[_Tok]) -> None:
+        """Forms of address used inside quotes ("..., tante !") name someone who may answer."""
+        words = lexicon(cues.ADDRESS_WORDS, self.lang)
+        for t in toks:
+            if t.low not in words or not self.quoted(t.start) or t.low in self._alias:
+                continue
+            around = self.text[max(0, t.start - 2) : t.end + 2]
+            if "," in around or "!" in around or "?" in around:
+                self.members.setdefault(t.low, Member(t.low, t.text.lower()))
+                self.sightings.append(Sighting(t.start, t.end, t.low, True, False))
+
+    def _narrator(self, toks: list[_Tok]) -> None:
+        said = [t for t in toks if t.low == "ik" and not self.quoted(t.start)]
+        if len(said) < _NARRATOR_MIN:
+            return
+        self.members["ik"] = Member("ik", "ik", narrator=True)
+        self._alias["ik"] = "ik"
+        for t in said:
+            self.sightings.append(Sighting(t.start, t.end, "ik", False, t.line_start))
+
+    def _genders(self, toks: list[_Tok]) -> None:
+        starts = [t.start for t in toks]
+        sighted = {s.start for s in self.sightings}
+        for s in self.sightings:
+            member = self.members[s.key]
+            if member.narrator or s.quoted:
+                continue
+            index = bisect.bisect_left(starts, s.start)
+            before = toks[index - 1].low.strip(".") if index > 0 else ""
+            if before in _FEMALE_TITLES:
+                member.votes["f"] += 3
+                member.titled = True
+            elif before in _MALE_TITLES:
+                member.votes["m"] += 3
+                member.titled = True
+            head = s.key.split()[-1]
+            if head in cues.FEMALE_NOUNS or head.endswith(("ster", "trice", "vrouw")):
+                member.votes["f"] += 3
+            elif head in cues.MALE_NOUNS or head.endswith("man"):
+                member.votes["m"] += 3
+            self._follow(toks, index + 1, sighted, member)
+        for member in self.members.values():
+            m, f = member.votes["m"], member.votes["f"]
+            if m >= 2 * f and m >= 2:
+                member.gender = "m"
+            elif f >= 2 * m and f >= 2:
+                member.gender = "f"
+
+    def _follow(self, toks: list[_Tok], index: int, sighted: set[int], member: Member) -> None:
+        """The first third-person pronoun after a sighting, before anyone else is named."""
+        for t in toks[index : index + 20]:
+            if t.start in sighted or self.quoted(t.start):
+                return
+            if t.low in _MALE_PRON:
+                member.votes["m"] += 1
+                return
+            if t.low in _FEMALE_PRON:
+                member.votes["f"] += 1
+                return
+
+    def gender(self, key: str) -> str:
+        member = self.members.get(key)
+        return member.gender if member else "?"
+
+
+def lexicon_pron(lang: str) -> dict[str, str]:
+    return cues.PRONOUNS.get(lang) or {**cues.PRONOUNS["nl"], **cues.PRONOUNS["en"]}
+
+
+_SKIP = (
+    set(cues.DETERMINERS["nl"])
+    | set(cues.DETERMINERS["en"])
+    | set(cues.POSSESSIVES["nl"])
+    | set(cues.POSSESSIVES["en"])
+    | set(cues.TITLES["nl"])
+    | set(cues.TITLES["en"])
+    | {"onze", "mijn", "uw", "our", "my", "'t"}
+)
+
+
+def _base(word: str) -> str:
+    """A name without its genitive: "fogg's" -> "fogg"."""
+    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 3 else word
+
+
+def _cap(tok: _Tok) -> bool:
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def _heading(text: str, run: list[_Tok]) -> bool:
+    """A name-like run that is a whole line or in capitals: 'VIERDE HOOFDSTUK'."""
+    if all(t.text.isupper() and len(t.text) > 1 for t in run):
+        return True
+    line_start = text.rfind("\n", 0, run[0].start) + 1
+    line_end = text.find("\n", run[-1].end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip(" .") == text[run[0].start : run[-1].end]

@@ -1,0 +1,339 @@
+"""Speakers of dialogue quotes that no cue names: rank the cast members near the quote.
+
+A quote with only a pronoun cue ("zeide hij") or no cue at all takes the cast member
+(``quote_cast``) with the highest score under a small linear model over general features
+of Dutch and English dialogue: turn-taking (the speaker of the quote before, or two
+before, and whether a new line opened between them), the narration around the quote (who
+opens the line before it, who is named right after it), who is addressed inside the
+quotes, pronoun gender, recency and how often a member speaks. Runs of bare turns are
+then decoded as a whole (``quote_exchange``). The weights live in
+``storyline/models/quote_speaker_nl.json``: set by hand from these constructions (a
+logistic-regression fit, ``storyline/models/quote_speaker_train.py``, scored lower on
+books it had not seen); without the file the quotes keep the speakers the rules gave.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storyline.analyze.quote_cast import Cast, Sighting
+from storyline.analyze.quote_dialogue import addresses
+from storyline.analyze.quote_exchange import decode, runs
+from storyline.analyze.quote_speakers import mention_for
+from storyline.model import Mention, Quote
+
+if TYPE_CHECKING:  # quotes imports this module; the finder only arrives at run time
+    from storyline.analyze.quotes import _Finder
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "quote_speaker_nl.json"
+FEATURES = (
+    "prev1",
+    "prev1_nl",
+    "prev2_nl",
+    "prev2_bare",
+    "prev1_bare",
+    "next1_bare",
+    "next2_bare",
+    "narr_subj",
+    "narr_pron",
+    "after_line",
+    "voc_self",
+    "voc_prev",
+    "pron_agree",
+    "pron_clash",
+    "pron_nearest",
+    "narrator_pron3",
+    "recent0",
+    "spoke_log",
+    "lead",
+)
+_RULED = ("continued", "turn-taking", "narrative-subject")
+_PRON_GENDER = {"hij": "m", "ie": "m", "-ie": "m", "he": "m", "zij": "f", "ze": "f", "she": "f"}
+_WINDOW = 2500  # characters of narration before a quote where candidates are looked for
+_RECENT = 8  # earlier quotes whose speakers stay candidates
+_LEADS = 6  # the most present members are always candidates
+
+
+@dataclass
+class SpeakerModel:
+    """A linear scorer: ``weights`` per feature name plus ``bias``."""
+
+    weights: dict[str, float]
+    bias: float = 0.0
+
+    def logit(self, features: dict[str, float], local: bool = False) -> float:
+        """The raw score; ``local`` leaves out the turn-taking features (prev*, next*)."""
+        return self.bias + sum(
+            self.weights.get(k, 0.0) * v
+            for k, v in features.items()
+            if not (local and k.startswith(("prev", "next")))
+        )
+
+    def score(self, features: dict[str, float]) -> float:
+        z = self.logit(features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict[str, object]:
+        return {"features": list(FEATURES), "weights": self.weights, "bias": self.bias}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> SpeakerModel:
+        weights = data.get("weights", {})
+        assert isinstance(weights, dict)
+        bias = data.get("bias", 0.0)
+        return cls({str(k): float(v) for k, v in weights.items()}, float(bias))  # type: ignore[arg-type]
+
+
+@cache
+def default_model() -> SpeakerModel | None:
+    """The shipped model, or None when its file is missing."""
+    if not MODEL_PATH.exists():
+        return None
+    return SpeakerModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+Candidate = tuple[str, dict[str, float], Mention]
+Trace = list[tuple[int, list[Candidate]]]
+
+
+def rerankable(quote: Quote) -> bool:
+    """Quotes whose speaker came from a third-person pronoun or from no cue at all."""
+    if quote.kind == "indirect" or "heading" in quote.flags:
+        return False
+    if quote.speaker is None or any(f in _RULED for f in quote.flags):
+        return True
+    pron = _pronoun(quote)
+    return pron is not None and pron[0].lower() in _PRON_GENDER
+
+
+def _pronoun(quote: Quote) -> tuple[str, int] | None:
+    """The pronoun of the quote's own cue ("zeide hij"), not one copied from another quote."""
+    if quote.cue is None or any(f in _RULED for f in quote.flags):
+        return None
+    for flag in quote.flags:
+        if flag.startswith("pronoun:") and "@" in flag:
+            word, at = flag[len("pronoun:") :].rsplit("@", 1)
+            return word, int(at)
+    if "pronoun-unresolved" in quote.flags and quote.speaker is not None:
+        return quote.speaker.text, quote.speaker.start
+    return None
+
+
+class _Turns:
+    def __init__(self, finder: _Finder, cast: Cast):
+        self.f, self.cast = finder, cast
+        self.keys: list[str | None] = []
+        self.mentions: dict[str, Mention] = {}
+        self.spoke: dict[str, int] = {}
+        for quote in finder.quotes:
+            key = None
+            if quote.speaker is not None and not rerankable(quote):
+                key = cast.key_of(quote.speaker.text)
+            self.keys.append(key)
+            if key is not None:
+                self.spoke[key] = self.spoke.get(key, 0) + 1
+        self.explicit = list(self.keys)
+        seen: dict[str, int] = {}
+        for s in cast.sightings:
+            if not s.quoted:
+                seen[s.key] = seen.get(s.key, 0) + 1
+        weight = {k: 3 * self.spoke.get(k, 0) + n for k, n in seen.items()}
+        self.leads = sorted(weight, key=lambda k: -weight[k])[:_LEADS]  # the protagonists
+        # the main character other than a first-person narrator (who is always a candidate)
+        self.lead = next((k for k in self.leads if not cast.members[k].narrator), None)
+
+    def gap(self, i: int) -> str:
+        f = self.f
+        return f.text[f.bounds[i - 1][1] : f.bounds[i][0]] if i > 0 else ""
+
+    def bare(self, i: int) -> bool:
+        """True when quote ``i`` opens a new line right after quote ``i - 1``: a new turn."""
+        if i <= 0 or i >= len(self.f.bounds):
+            return False
+        gap = self.gap(i)
+        return "\n" in gap and not any(c.isalpha() for c in gap)
+
+    def candidates(self, i: int) -> list[Candidate]:
+        f, cast = self.f, self.cast
+        open_pos, close = f.bounds[i]
+        lo = max(0, open_pos - _WINDOW)
+        nxt = f.bounds[i + 1][0] if i + 1 < len(f.bounds) else len(f.text)
+        line_end = f.text.find("\n", close)
+        after_end = min(nxt, line_end if line_end >= 0 else len(f.text))
+        prev_close = f.bounds[i - 1][1] if i > 0 else lo
+        before = [s for s in cast.between(lo, open_pos) if not s.quoted]
+        narr = [s for s in before if s.start >= prev_close]
+        inside = {s.key for s in cast.between(open_pos, close) if s.quoted}
+        inside_prev = (
+            {s.key for s in cast.between(*f.bounds[i - 1]) if s.quoted} if i > 0 else set()
+        )
+        after = {s.key for s in cast.between(close, after_end) if not s.quoted}
+        keys: list[str] = []
+        recent = [*reversed(self.keys[max(0, i - _RECENT) : i]), *self.explicit[i + 1 : i + 3]]
+        for k in [*recent, *self.leads]:
+            if k is not None and k not in keys:
+                keys.append(k)
+        for s in before:
+            if s.key not in keys:
+                keys.append(s.key)
+        for k in [*after, *inside_prev]:
+            if k not in keys:
+                keys.append(k)
+        if "ik" in cast.members and "ik" not in keys:
+            keys.append("ik")
+        last_at = {k: -1 for k in keys}
+        for s in before:
+            last_at[s.key] = s.start
+        for n in range(max(0, i - 4), i):
+            k = self.keys[n]
+            if k is not None:
+                last_at[k] = max(last_at.get(k, -1), f.bounds[n][0])
+        order = sorted(keys, key=lambda k: -last_at[k])
+        quote = f.quotes[i]
+        pron = _pronoun(quote)
+        gender = _PRON_GENDER.get(pron[0].lower()) if pron else None
+        nearest = self._nearest(before, i, gender) if gender else None
+        gap = self.gap(i)
+        newline = "\n" in gap
+        narrated = any(c.isalpha() for c in gap)
+        bare_before = i > 1 and self.bare(i - 1)
+        bare = [self.bare(i + n) for n in range(3)]  # the gaps before quotes i, i+1, i+2
+        subj = {s.key for s in narr if s.subject}
+        pron_subj = self._narrated_pronoun(i)
+        out: list[Candidate] = []
+        for k in keys:
+            member = cast.members.get(k)
+            if member is None:
+                continue
+            prev2 = i > 1 and self.keys[i - 2] == k and self.keys[i - 1] != k
+            feats = {
+                "prev1": float(i > 0 and self.keys[i - 1] == k),
+                "narr_subj": float(k in subj),
+                "narr_pron": float(k == pron_subj),
+                "after_line": float(k in after),
+                "voc_self": float(k in inside),
+                "voc_prev": float(k in inside_prev),
+                "narrator_pron3": float(member.narrator and gender is not None),
+                "recent0": float(order[:1] == [k]),
+                "spoke_log": math.log1p(self.spoke.get(k, 0)),
+                "lead": float(k == self.lead),
+            }
+            feats["prev1_nl"] = feats["prev1"] * newline
+            feats["prev2_nl"] = float(prev2 and newline)
+            # a bare exchange: lines that hold nothing but the quotes
+            feats["prev2_bare"] = float(prev2 and newline and not narrated and bare_before)
+            feats["prev1_bare"] = feats["prev1"] * bare[0]
+            feats["next1_bare"] = float(bare[1] and self.explicit[i + 1] == k)
+            feats["next2_bare"] = float(bare[1] and bare[2] and self.explicit[i + 2] == k)
+            if gender:
+                g = cast.gender(k)
+                feats["pron_agree"] = float(g != "?" and g == gender)
+                feats["pron_clash"] = float(g != "?" and g != gender) or float(member.narrator)
+                feats["pron_nearest"] = float(nearest == k)
+            out.append((k, feats, self.mention(k, open_pos, before)))
+        return out
+
+    def _narrated_pronoun(self, i: int) -> str | None:
+        """Who "Hij lachte." on a line between the last quote and quote ``i`` is about, when
+        just one of the recent speakers has that gender."""
+        f = self.f
+        if i == 0:
+            return None
+        gap = f.text[f.bounds[i - 1][1] : f.bounds[i][0]]
+        lines = [ln.split() for ln in gap.split("\n")[1:] if ln.strip()]
+        if not lines:
+            return None
+        first = [w.lower() for w in lines[-1][:2]]
+        if first[0] in ("en", "maar", "toen", "and", "but", "then") and len(first) > 1:
+            first = first[1:]
+        gender = _PRON_GENDER.get(first[0])
+        recent = {k for k in self.keys[max(0, i - 4) : i] if k is not None}
+        fits = [k for k in recent if self.cast.gender(k) == gender]
+        return fits[0] if gender and len(fits) == 1 else None
+
+    def _nearest(self, before: list[Sighting], i: int, gender: str) -> str | None:
+        """The latest non-narrator member of fitting gender mentioned or speaking before."""
+        events = [(s.start, s.key) for s in before]
+        events += [(self.f.bounds[n][0], k) for n in range(max(0, i - 4), i) if (k := self.keys[n])]
+        for _, key in sorted(events, reverse=True):
+            member = self.cast.members[key]
+            if not member.narrator and member.gender in ("?", gender):
+                return key
+        return None
+
+    def mention(self, key: str, pos: int, before: list[Sighting]) -> Mention:
+        """The member's latest mention before ``pos`` (the entity stage's when it has one)."""
+        seen = [s for s in before if s.key == key]
+        if not seen and key in self.mentions:
+            return self.mentions[key]
+        if not seen:
+            seen = [s for s in self.cast.sightings if s.key == key and not s.quoted]
+            seen = sorted(seen, key=lambda x: abs(x.start - pos))[:1]
+        if not seen:
+            return Mention(pos, pos, self.cast.members[key].name, "PER")
+        s = seen[-1]
+        return mention_for(self.f.text, (s.start, s.end), self.f.entities, "PER")
+
+
+def rerank(
+    finder: _Finder,
+    model: SpeakerModel,
+    trace: Trace | None = None,
+    exchanges: bool = True,
+) -> None:
+    """Give each rerankable quote the best-scoring cast member (in reading order, so that
+    turn-taking sees the speakers just chosen)."""
+    speakers = [
+        (q.speaker.start, q.speaker.end, q.speaker.text, q.speaker.label)
+        for q in finder.quotes
+        if q.speaker is not None and not rerankable(q)
+    ]
+    cast = Cast(finder.text, finder.lang, [(a, b) for a, b in finder.bounds], speakers)
+    turns = _Turns(finder, cast)
+    ranked: dict[int, list[Candidate]] = {}
+    for i, quote in enumerate(finder.quotes):
+        if turns.keys[i] is not None and not rerankable(quote):
+            turns.mentions[turns.keys[i] or ""] = quote.speaker  # type: ignore[assignment]
+            continue
+        if not rerankable(quote):
+            continue
+        if "continued" in quote.flags and "\n" not in turns.gap(i):
+            _same_turn(finder, turns, i)  # the rest of one turn: '"…", zegt Poetin. "…"'
+            continue
+        cands = turns.candidates(i)
+        if i > 0 and addresses(finder, finder.quotes[i - 1]):
+            # a new line answering a question or an address is someone else's turn
+            cands = [c for c in cands if not c[1].get("prev1_nl")]
+        if trace is not None:
+            trace.append((i, cands))
+        if not cands:
+            continue
+        ranked[i] = cands
+        key, _, mention = max(cands, key=lambda c: model.score(c[1]))
+        _assign(quote, mention)
+        turns.keys[i] = key
+        turns.mentions[key] = mention
+    if exchanges:
+        for first, last in runs(turns.bare, len(finder.quotes)):
+            for k, (key, mention) in decode(first, last, turns.explicit, ranked, model).items():
+                _assign(finder.quotes[k], mention)
+                turns.keys[k] = key
+
+
+def _assign(quote: Quote, mention: Mention) -> None:
+    quote.speaker = mention
+    quote.flags = [f for f in quote.flags if f not in _RULED and not f.startswith("role_")]
+    if "ranked" not in quote.flags:
+        quote.flags.append("ranked")
+
+
+def _same_turn(finder: _Finder, turns: _Turns, i: int) -> None:
+    prev = finder.quotes[i - 1]
+    if "ranked" in prev.flags and prev.speaker is not None:
+        finder.quotes[i].speaker = prev.speaker
+    turns.keys[i] = turns.keys[i - 1]

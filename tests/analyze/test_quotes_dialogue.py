@@ -1,0 +1,91 @@
+"""Dialogue speakers: the cast of a text, pronoun gender, turn-taking and bare exchanges."""
+
+from __future__ import annotations
+
+from storyline.analyze.quote_cast import Cast
+from storyline.analyze.quote_exchange import decode, runs
+from storyline.analyze.quote_marks import blank_line_paragraphs
+from storyline.analyze.quote_turns import SpeakerModel, default_model
+from storyline.analyze.quotes import find_quotes
+from storyline.analyze.sentences import split_sentences
+from storyline.model import Mention, Quote
+
+STORY = (
+    "Hoofdstuk I.\n"
+    "Mevrouw Anna Bakker zette haar tas neer.\n"
+    "Phileas Fogg keek op zijn horloge en Fogg zweeg.\n"
+    "Toen kwam Fogg binnen en hij groette.\n"
+)
+
+
+def speakers(text: str) -> list[str | None]:
+    paras = blank_line_paragraphs(text)
+    found = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
+    return [q.speaker.text if q.speaker else None for q in found if q.kind == "direct"]
+
+
+def test_cast_joins_names_and_learns_gender() -> None:
+    cast = Cast(STORY, "nl", [], [])
+    fogg = cast.key_of("Fogg")
+    assert fogg is not None and fogg == cast.key_of("Phileas Fogg")
+    assert cast.gender(fogg) == "m"
+    assert cast.gender(cast.key_of("Anna Bakker") or "") == "f"
+    assert cast.key_of("Hoofdstuk") is None  # a heading is nobody
+
+
+def test_narrator_and_spoken_roles_join_the_cast() -> None:
+    text = "Ik zat in mijn kamer.\nIk las.\nIk dacht na.\nIk at.\nIk sliep.\nDe duivel lachte."
+    cast = Cast(text, "nl", [], [(len(text) - 16, len(text) - 6, "De duivel", "ROLE")])
+    assert cast.members["ik"].narrator
+    assert cast.key_of("de duivel") == "duivel"
+    assert any(s.key == "duivel" for s in cast.sightings)
+
+
+def test_pronoun_cue_goes_to_the_person_of_its_gender() -> None:
+    text = STORY + "“Ik ben moe,” zei ze.\n“Dat is jammer,” zei hij.\n"
+    assert speakers(text)[-2:] == ["Anna Bakker", "Fogg"]
+
+
+def test_bare_exchange_alternates() -> None:
+    text = (
+        "Marie Smit en Piet Jansen zaten aan tafel.\n"
+        "“Kom je morgen?” vroeg Marie Smit.\n"
+        "“Ja,” zei Piet Jansen.\n"
+        "“Om acht uur?”\n"
+        "“Goed.”\n"
+    )
+    said = speakers(text)
+    assert said[2] is not None and said[2].startswith("Marie")
+    assert said[3] is not None and said[3].startswith("Piet")
+
+
+class _Flat:
+    """Scores a candidate by one feature only."""
+
+    def logit(self, features: dict[str, float], local: bool = False) -> float:
+        return features.get("hint", 0.0)
+
+
+def test_exchange_decoding_keeps_the_phase_of_its_anchors() -> None:
+    assert runs(lambda i: i in (1, 2, 3, 5), 7) == [(0, 3)]
+    m = Mention(0, 1, "x", "PER")
+    cands = {
+        k: [("a", {"hint": 0.1}, m), ("b", {"hint": 0.2}, m)] for k in (1, 2, 3)
+    }  # weak local evidence that prefers b everywhere
+    out = decode(0, 3, ["a", None, None, None], cands, _Flat())
+    assert {k: key for k, (key, _) in out.items()} == {1: "b", 2: "a", 3: "b"}
+
+
+def test_model_file_loads_and_scores() -> None:
+    model = default_model()
+    assert isinstance(model, SpeakerModel)
+    assert model.score({"voc_self": 1.0}) < model.score({"voc_prev": 1.0})
+    assert SpeakerModel.from_json(model.to_json()).weights == model.weights
+
+
+def test_news_quote_with_named_cue_is_not_reranked() -> None:
+    text = "“Wij blijven,” zei Jan Smit.\n\n“Dat is goed,” zei Piet de Vries."
+    paras = blank_line_paragraphs(text)
+    quotes: list[Quote] = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
+    assert [q.speaker.text for q in quotes if q.speaker] == ["Jan Smit", "Piet de Vries"]
+    assert not any("ranked" in q.flags for q in quotes)
