@@ -46,10 +46,9 @@ MIGRATIONS: list[Migration] = [
             signature BLOB NOT NULL
         );
         CREATE TABLE lsh_bands (
-            band INTEGER NOT NULL,
             key INTEGER NOT NULL,
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            PRIMARY KEY (band, key, article_id)
+            PRIMARY KEY (key, article_id)
         ) WITHOUT ROWID;
         CREATE TABLE ingest_runs (
             id INTEGER PRIMARY KEY,
@@ -118,6 +117,172 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX quotes_article ON quotes(article_id);
         CREATE INDEX quotes_speaker ON quotes(speaker_entity);
         CREATE INDEX quotes_date ON quotes(date);
+        """,
+    ),
+    Migration(
+        5,
+        "search",
+        # FTS5 over titles and text, plus a hidden "facets" column of filter tokens (language,
+        # source as hex, y2017 m201703 d20170302) so that filters intersect in the index.
+        # The content is a view over articles keyed by rowid; the triggers keep the index in
+        # step. A VACUUM may renumber rowids: rebuild the index after one
+        # (storyline.store.search.rebuild_search_index).
+        """
+        CREATE VIEW articles_fts_source AS
+        SELECT rowid AS rid, title, text,
+            'l' || hex(COALESCE(lang, 'und')) || ' s' || hex(COALESCE(source, ''))
+            || COALESCE(' y' || substr(date, 1, 4), '')
+            || CASE WHEN length(date) >= 7 THEN ' m' || replace(substr(date, 1, 7), '-', '')
+               ELSE '' END
+            || CASE WHEN length(date) >= 10 THEN ' d' || replace(substr(date, 1, 10), '-', '')
+               ELSE '' END AS facets
+        FROM articles;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, facets, content='articles_fts_source', content_rowid='rid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text, facets)
+            SELECT rid, title, text, facets FROM articles_fts_source WHERE rid = new.rowid;
+        END;
+        CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text, facets)
+            SELECT 'delete', rid, title, text, facets FROM articles_fts_source
+            WHERE rid = old.rowid;
+        END;
+        CREATE TRIGGER articles_fts_unindex BEFORE UPDATE OF title, text, date, lang, source
+        ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text, facets)
+            SELECT 'delete', rid, title, text, facets FROM articles_fts_source
+            WHERE rid = old.rowid;
+        END;
+        CREATE TRIGGER articles_fts_reindex AFTER UPDATE OF title, text, date, lang, source
+        ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text, facets)
+            SELECT rid, title, text, facets FROM articles_fts_source WHERE rid = new.rowid;
+        END;
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        """,
+    ),
+    Migration(
+        3,
+        "entities",
+        # Cross-document entities (issue 6). entity_keys is the blocking index the
+        # resolver looks names up in; entity_overrides keeps the user's merges and
+        # splits, replayed after a rebuild.
+        """
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            mentions INTEGER NOT NULL DEFAULT 0,
+            articles INTEGER NOT NULL DEFAULT 0,
+            first_seen TEXT,
+            last_seen TEXT,
+            merged_into TEXT,
+            firsts TEXT NOT NULL DEFAULT '[]',
+            context TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX entities_type ON entities(type);
+        CREATE INDEX entities_mentions ON entities(mentions);
+        CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+        CREATE TABLE entity_keys (
+            key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (key, kind, entity_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+        CREATE TABLE entity_aliases (
+            entity_id TEXT NOT NULL,
+            alias TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (entity_id, alias)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_aliases_alias ON entity_aliases(alias COLLATE NOCASE);
+        CREATE TABLE entity_articles (
+            entity_id TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_articles_article ON entity_articles(article_id);
+        CREATE TABLE resolved_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            analyzed_at TEXT,
+            resolved_at TEXT NOT NULL
+        );
+        CREATE TABLE entity_overrides (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            other TEXT,
+            alias TEXT,
+            article_id TEXT,
+            result TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TRIGGER mentions_unresolve_insert AFTER INSERT ON mentions
+        WHEN NEW.entity_id IS NULL BEGIN
+            DELETE FROM resolved_articles WHERE article_id = NEW.article_id;
+        END;
+        CREATE TRIGGER mentions_unresolve_delete AFTER DELETE ON mentions BEGIN
+            DELETE FROM resolved_articles WHERE article_id = OLD.article_id;
+        END;
+        """,
+    ),
+    Migration(
+        4,
+        "stories",
+        # Events and storylines (issue 7). ``state`` holds each cluster's centroids as JSON
+        # so an incremental run resumes exactly where the last one stopped; cluster_terms
+        # holds the streaming document frequencies, cluster_state the clock and counters.
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            date_start TEXT,
+            date_end TEXT,
+            hi INTEGER,
+            actors TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL
+        );
+        CREATE INDEX stories_start ON stories(date_start);
+        CREATE INDEX stories_hi ON stories(hi);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            story_id TEXT NOT NULL REFERENCES stories(id),
+            label TEXT NOT NULL DEFAULT '',
+            date_start TEXT,
+            date_end TEXT,
+            hi INTEGER,
+            entities TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL
+        );
+        CREATE INDEX events_story ON events(story_id);
+        CREATE INDEX events_start ON events(date_start);
+        CREATE INDEX events_hi ON events(hi);
+        CREATE TABLE event_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL REFERENCES events(id),
+            story_id TEXT NOT NULL REFERENCES stories(id),
+            seq INTEGER NOT NULL,
+            similarity REAL,
+            explanation TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX event_articles_event ON event_articles(event_id);
+        CREATE INDEX event_articles_story ON event_articles(story_id);
+        CREATE TABLE cluster_terms (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE cluster_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
         """,
     ),
 ]
