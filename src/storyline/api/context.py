@@ -1,0 +1,136 @@
+"""What every request needs: a reading connection of its own, the readers, the single writer."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.store.base import EntityReader, StoryReader
+from storyline.store.sqlite import SQLiteStore
+
+log = logging.getLogger(__name__)
+
+ReaderFactory = Callable[[SQLiteStore], Any]
+
+
+class ReadStore(SQLiteStore):
+    """A second connection to an already migrated store, for reading only.
+
+    Opening it takes no write lock, so requests stay fast while an ingest holds the writer.
+    """
+
+    def _migrate(self) -> None:
+        self.conn.execute("PRAGMA query_only=ON")
+
+
+class TTLCache:
+    """Display data kept a few minutes: entity id -> {id, name, type}, story -> timeline.
+
+    A full entity carries every article id it occurs in, and a timeline takes its story's
+    documents to build; pages and the API reuse them instead.
+    """
+
+    def __init__(self, ttl: float = 300.0, size: int = 50_000) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._items: dict[str, tuple[float, dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        with self._lock:
+            found = self._items.get(key)
+        if found is None or time.monotonic() - found[0] > self.ttl:
+            return None
+        return found[1]
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+            while len(self._items) >= self.size:  # the oldest entry goes first
+                self._items.pop(next(iter(self._items)))
+            self._items[key] = (time.monotonic(), value)
+
+
+@dataclass
+class Readers:
+    """One borrowed connection and the entity and story readers built on it."""
+
+    store: SQLiteStore
+    entities: EntityReader | None
+    stories: StoryReader | None
+    refs: TTLCache = field(default_factory=TTLCache)
+    timelines: TTLCache = field(default_factory=lambda: TTLCache(600.0, 2048))
+
+
+def repo_factory(module: str, name: str) -> ReaderFactory | None:
+    """The repo class from ``module`` when that stage has landed, else None."""
+    try:
+        found = importlib.import_module(module)
+    except ImportError:
+        return None
+    factory = getattr(found, name, None)
+    return factory if callable(factory) else None
+
+
+class AppContext:
+    """Shared by all requests: a pool of read connections and the one writer."""
+
+    def __init__(
+        self,
+        store: SQLiteStore,
+        token: str | None,
+        entities: EntityReader | None,
+        stories: StoryReader | None,
+    ) -> None:
+        self.store = store
+        self.token = token
+        self.write_lock = threading.Lock()
+        self._entities = entities
+        self._stories = stories
+        self._entity_factory = (
+            None if entities else repo_factory("storyline.store.entities", "EntityRepo")
+        )
+        self._story_factory = (
+            None if stories else repo_factory("storyline.store.stories", "StoryRepo")
+        )
+        self._pool: queue.SimpleQueue[Readers] = queue.SimpleQueue()
+        self._opened: list[SQLiteStore] = []
+        self._shared = store.location in (":memory:", "")
+        self.refs = TTLCache()
+        self.timelines = TTLCache(600.0, 2048)
+
+    def _open(self) -> Readers:
+        store = self.store if self._shared else ReadStore(self.store.location)
+        if store is not self.store:
+            self._opened.append(store)
+        entities = self._entities
+        if entities is None and self._entity_factory is not None:
+            entities = self._entity_factory(store)
+        stories = self._stories
+        if stories is None and self._story_factory is not None:
+            stories = self._story_factory(store)
+        return Readers(store, entities, stories, self.refs, self.timelines)
+
+    @contextmanager
+    def readers(self) -> Iterator[Readers]:
+        """Borrow a connection for one request; it goes back to the pool afterwards."""
+        try:
+            bundle = self._pool.get_nowait()
+        except queue.Empty:
+            bundle = self._open()
+        try:
+            yield bundle
+        finally:
+            self._pool.put(bundle)
+
+    def close(self) -> None:
+        for store in self._opened:
+            store.close()
+        self._opened.clear()

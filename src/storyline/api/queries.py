@@ -1,0 +1,154 @@
+"""What the API answers and the pages show, built once from the store and the readers."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import logging
+from typing import Any
+
+from storyline.api.context import Readers
+from storyline.api.errors import ApiError
+from storyline.api.shapes import (
+    brief_dict,
+    entity_dict,
+    entity_ref,
+    event_dict,
+    quote_row_dict,
+    story_dict,
+)
+from storyline.model import Story
+from storyline.serialize import document_dict
+from storyline.store.base import EntityReader, QuoteFilter, StoryReader
+from storyline.store.quotes import any_speaker_entity, list_quotes, story_article_ids
+from storyline.store.search import article_briefs, articles_per_day, newest_briefs
+
+log = logging.getLogger(__name__)
+
+NO_ENTITIES = "entity resolution has not run: no entities yet (see `storyline resolve`)"
+NO_STORIES = "clustering has not run: no events or storylines yet (see `storyline cluster`)"
+
+
+def need_entities(readers: Readers) -> EntityReader:
+    if readers.entities is None:
+        raise ApiError(404, "not_available", NO_ENTITIES)
+    return readers.entities
+
+
+def need_stories(readers: Readers) -> StoryReader:
+    if readers.stories is None:
+        raise ApiError(404, "not_available", NO_STORIES)
+    return readers.stories
+
+
+def _entity_names(readers: Readers, ids: list[str]) -> list[dict[str, Any]]:
+    """Actor ids as {id, name, type}; an id the entity reader does not know keeps its text."""
+    found: list[dict[str, Any]] = []
+    for value in ids:
+        ref = readers.refs.get(value)
+        if ref is None:
+            ref = {"id": None, "name": value, "type": None}
+            if readers.entities is not None:
+                with contextlib.suppress(LookupError):
+                    ref = entity_ref(readers.entities.get_entity(value))
+            readers.refs.put(value, ref)
+        found.append(ref)
+    return found
+
+
+def timeline_builder() -> Any | None:
+    """``storyline.timeline.build_timeline`` once timelines (issue 8) have landed."""
+    try:
+        module = importlib.import_module("storyline.timeline")
+    except ImportError:
+        return None
+    builder = getattr(module, "build_timeline", None)
+    return builder if callable(builder) else None
+
+
+def _timeline(readers: Readers, story: Story, ids: list[str]) -> Any | None:
+    """The story's timeline, built from its documents once and kept while they stay the same."""
+    builder = timeline_builder()
+    if builder is None:
+        return None
+    key = f"{story.id}:{hashlib.blake2b(' '.join(sorted(ids)).encode()).hexdigest()}"
+    cached = readers.timelines.get(key)
+    if cached is not None:
+        return cached
+    docs = [readers.store.load_document(article_id) for article_id in ids]
+    result = builder(docs, story=story.id, label=story.label)
+    to_dict = getattr(result, "as_dict", None)
+    data = to_dict() if callable(to_dict) else result
+    readers.timelines.put(key, data)
+    return data
+
+
+def story_overview(readers: Readers, story: Story, *, actors: int = 5) -> dict[str, Any]:
+    """A story as the home page lists it: label, span, size, top actors, articles per day."""
+    ids = [a for event in story.events for a in event.articles]
+    data = {
+        "id": story.id,
+        "label": story.label,
+        "start": story.start,
+        "end": story.end,
+        "size": len(set(ids)),
+        "events": len(story.events),
+        "actors": _entity_names(readers, story.actors[:actors]),
+        "per_day": [{"date": d, "count": c} for d, c in articles_per_day(readers.store, ids)],
+    }
+    return data
+
+
+def story_detail(readers: Readers, story_id: str, *, quote_limit: int = 200) -> dict[str, Any]:
+    """The story with its events in order, their articles, actors, quotes and any timeline."""
+    stories = need_stories(readers)
+    story = stories.get_story(story_id)
+    data = story_dict(story)
+    ids = story_article_ids(stories, story.id)
+    briefs = article_briefs(readers.store, ids)
+    data["articles"] = {key: brief_dict(value) for key, value in briefs.items()}
+    data["actor_entities"] = _entity_names(readers, story.actors)
+    data["per_day"] = [{"date": d, "count": c} for d, c in articles_per_day(readers.store, ids)]
+    quotes = list_quotes(readers.store, QuoteFilter(story=story.id, limit=quote_limit), stories)
+    data["quotes"] = [quote_row_dict(row) for row in quotes]
+    timeline = _timeline(readers, story, ids)
+    if timeline is not None:
+        data["timeline"] = timeline
+    return data
+
+
+def entity_detail(
+    readers: Readers, entity_id: str, *, article_limit: int = 100, quote_limit: int = 100
+) -> dict[str, Any]:
+    """The entity with its aliases, newest articles, co-occurring entities and its quotes."""
+    entities = need_entities(readers)
+    entity = entities.get_entity(entity_id)
+    data = entity_dict(entity, article_limit=None)
+    briefs = newest_briefs(readers.store, entity.articles, article_limit)
+    data["articles"] = [b.id for b in briefs]
+    data["article_briefs"] = [brief_dict(b) for b in briefs]
+    data["co_occurring"] = [
+        {"entity": entity_ref(other), "count": count}
+        for other, count in entities.co_occurring(entity.id)
+    ]
+    speaker = entity.id if any_speaker_entity(readers.store) else entity.name
+    quotes = list_quotes(readers.store, QuoteFilter(speaker=speaker, limit=quote_limit))
+    data["quotes"] = [quote_row_dict(row) for row in quotes]
+    return data
+
+
+def article_detail(readers: Readers, article_id: str) -> dict[str, Any]:
+    """The article with its analysis, and its event and story once clustering has run."""
+    doc = readers.store.load_document(article_id)
+    data = document_dict(doc)
+    data["event"] = None
+    data["story"] = None
+    if readers.stories is not None:
+        event = readers.stories.event_of_article(doc.article.id)
+        if event is not None:
+            data["event"] = event_dict(event)
+            if event.story_id:
+                story = readers.stories.get_story(event.story_id)
+                data["story"] = {"id": story.id, "label": story.label}
+    return data

@@ -1,0 +1,142 @@
+"""Small drawings computed on the server: sparklines, the co-occurrence graph, date labels."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+_MONTHS = [
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+]
+
+
+def nice_date(value: str | None) -> str:
+    """2017-03-02 -> 2 Mar 2017, 2017-03 -> March 2017, 2017 -> 2017; other text as is."""
+    if not value:
+        return "undated"
+    parts = value[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return value
+    if len(numbers) >= 3:
+        return f"{numbers[2]} {_MONTHS[numbers[1] - 1][:3]} {numbers[0]}"
+    if len(numbers) == 2 and 1 <= numbers[1] <= 12:
+        return f"{_MONTHS[numbers[1] - 1]} {numbers[0]}"
+    return value
+
+
+def span_text(start: str | None, end: str | None) -> str:
+    if not start and not end:
+        return "undated"
+    if not end or start == end:
+        return nice_date(start or end)
+    return f"{nice_date(start)} – {nice_date(end)}"
+
+
+def _day(value: str) -> date | None:
+    parts = value[:10].split("-")
+    try:
+        return date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2]) if len(parts) > 2 else 1,
+        )
+    except (ValueError, IndexError):
+        return None
+
+
+@dataclass
+class Sparkline:
+    width: int
+    height: int
+    bar_width: float
+    bars: list[tuple[float, float, float, str]]  # x, y, height, title
+
+
+def sparkline(per_day: list[dict[str, Any]], width: int = 160, height: int = 28) -> Sparkline:
+    """Articles per day as bars on a continuous day axis (gaps show as gaps)."""
+    points = [(d, int(item["count"])) for item in per_day if (d := _day(item["date"]))]
+    if not points:
+        return Sparkline(width, height, 2.0, [])
+    first = min(d for d, _ in points)
+    last = max(d for d, _ in points)
+    days = max((last - first).days + 1, 1)
+    top = max(c for _, c in points)
+    bar_width = max(2.0, min(width / days, 6.0))
+    slot = (width - bar_width) / max(days - 1, 1)
+    bars = []
+    for day, count in points:
+        bar = max(height * count / top, 1.5)
+        x = (day - first).days * slot
+        title = f"{nice_date(day.isoformat())}: {count} article{'s' if count != 1 else ''}"
+        bars.append((round(x, 2), round(height - bar, 2), round(bar, 2), title))
+    return Sparkline(width, height, bar_width, bars)
+
+
+@dataclass
+class Node:
+    id: str | None
+    name: str
+    type: str | None
+    x: float
+    y: float
+    r: float
+    count: int
+
+
+@dataclass
+class Graph:
+    size: int
+    center: Node
+    nodes: list[Node]
+
+
+def cooccurrence_graph(
+    entity: dict[str, Any], neighbours: list[dict[str, Any]], size: int = 420
+) -> Graph:
+    """The entity in the middle, the entities seen with it on a ring; nearer the more often."""
+    middle = size / 2
+    center = Node(entity["id"], entity["name"], entity.get("type"), middle, middle, 30, 0)
+    shown = neighbours[:16]
+    top = max((n["count"] for n in shown), default=1)
+    nodes = []
+    for index, item in enumerate(shown):
+        angle = -math.pi / 2 + 2 * math.pi * index / max(len(shown), 1)
+        share = item["count"] / top
+        distance = middle - 48 - 50 * share
+        other = item["entity"]
+        nodes.append(
+            Node(
+                other["id"],
+                other["name"],
+                other.get("type"),
+                round(middle + distance * math.cos(angle), 1),
+                round(middle + distance * math.sin(angle), 1),
+                round(8 + 14 * share, 1),
+                item["count"],
+            )
+        )
+    return Graph(size, center, nodes)
+
+
+def quote_strip(quotes: list[dict[str, Any]], width: int = 640) -> list[tuple[float, str, str]]:
+    """Positions (0..width) of quotes on a time axis, with their date label and text."""
+    dated = [(d, q) for q in quotes if q.get("when") and (d := _day(q["when"]))]
+    if not dated:
+        return []
+    first = min(d for d, _ in dated)
+    last = max(d for d, _ in dated)
+    days = max((last - first).days, 1)
+    pad = 12
+    return [
+        (
+            round(pad + (width - 2 * pad) * (d - first).days / days, 1),
+            nice_date(q["when"]),
+            q["text"][:140],
+        )
+        for d, q in dated
+    ]
