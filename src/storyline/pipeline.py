@@ -35,11 +35,16 @@ class Pipeline:
 
 
 def default_stages() -> list[Stage]:
-    """The analysis stages in order; each is imported here so the order is explicit."""
-    from storyline.analyze.sentences import SentenceStage
+    """The analysis stages in order: sentences, entities, time expressions, quotes.
 
-    stages: list[Stage] = [SentenceStage()]
-    return stages
+    Quotes come last because speakers are found among the entity mentions.
+    """
+    from storyline.analyze.entities import EntityStage
+    from storyline.analyze.quotes import QuoteStage
+    from storyline.analyze.sentences import SentenceStage
+    from storyline.analyze.timex import TimexStage
+
+    return [SentenceStage(), EntityStage(), TimexStage(), QuoteStage()]
 
 
 def analyze(
@@ -67,3 +72,24 @@ def analyze_pending(
         if on_batch:
             on_batch(done, len(pending))
     return done
+
+
+StageProgress = Callable[[str], Callable[[int, int], None]]
+
+
+def update_store(store: Store, on_stage: StageProgress | None = None) -> dict[str, int]:
+    """Bring the store up to date: analyse new articles, resolve entities, cluster events.
+
+    ``on_stage(name)`` is called as each step starts and returns its ``on_batch(done, total)``.
+    """
+    from storyline.cluster import cluster_pending
+    from storyline.resolve import resolve_pending
+
+    def progress(name: str) -> Callable[[int, int], None] | None:
+        return on_stage(name) if on_stage else None
+
+    return {
+        "analysed": analyze_pending(store, on_batch=progress("analysing")),
+        "resolved": resolve_pending(store, on_batch=progress("resolving entities")),  # type: ignore[arg-type]
+        "clustered": cluster_pending(store, on_batch=progress("clustering")),  # type: ignore[arg-type]
+    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -36,6 +36,25 @@ def progress(description: str, total: int | None = None) -> Iterator[tuple[Progr
     with Progress(*columns, console=err_console, transient=False) as bar:
         task = bar.add_task(description, total=total, status="")
         yield bar, task
+
+
+@contextmanager
+def stage_progress() -> Iterator[Callable[[str], Callable[[int, int], None]]]:
+    """One progress bar per pipeline step, added as each step starts."""
+    columns = [
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=err_console) as bar:
+
+        def on_stage(name: str) -> Callable[[int, int], None]:
+            task = bar.add_task(name, total=None)
+            return lambda done, total: bar.update(task, completed=done, total=total)
+
+        yield on_stage
 
 
 def counts_line(counts: RunCounts) -> str:

@@ -8,17 +8,19 @@ from collections.abc import Iterable, Iterator
 from storyline.model import Document, Paragraph, Span
 
 # Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
+_NL_ABBREVIATIONS = (
+    "dhr mevr mw mr dr drs ir ing prof o.a m.a.w d.w.z bijv bv enz etc ca c.q i.p.v jl "
+    "mld mln mrd nr blz p e.d t.a.v vgl z.g.a.n resp st sr jr a.s n.a.v m.b.t v.s "
+    "jan feb mrt apr aug sep sept okt nov dec"
+)
+_EN_ABBREVIATIONS = (
+    "mr mrs ms dr prof sr jr st gen gov sen rep lt col sgt capt cmdr adm rev hon "
+    "u.s u.k u.n e.g i.e etc vs no inc ltd co corp dept est fig approx "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
 ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "nl": frozenset(
-        "dhr mevr mw mr dr drs ir ing prof o.a m.a.w d.w.z bijv bv enz etc ca c.q i.p.v jl "
-        "mld mln mrd nr blz p e.d t.a.v vgl z.g.a.n resp st sr jr a.s n.a.v m.b.t v.s "
-        "jan feb mrt apr aug sep sept okt nov dec".split()
-    ),
-    "en": frozenset(
-        "mr mrs ms dr prof sr jr st gen gov sen rep lt col sgt capt cmdr adm rev hon "
-        "u.s u.k u.n e.g i.e etc vs no inc ltd co corp dept est fig approx "
-        "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-    ),
+    "nl": frozenset(_NL_ABBREVIATIONS.split()),
+    "en": frozenset(_EN_ABBREVIATIONS.split()),
 }
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+)")
@@ -29,9 +31,12 @@ _NEXT_START = re.compile(r"\s+([\"“„‘'«(]?)(\S)")
 def _is_abbreviation(text: str, end: int, lang: str) -> bool:
     """True when the full stop ending at ``end`` closes an abbreviation or an initial."""
     start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
-    word = text[start:end].lstrip(_OPENERS).rstrip(".").lower()
+    raw = text[start:end].lstrip(_OPENERS).rstrip(".")
+    word = raw.lower()
     if not word:
         return False
+    if len(raw) > 1 and raw.isupper() and "." not in raw:
+        return False  # an acronym closing the sentence: "in de VS." (not "vs." = versus)
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Sessions"
     return word in ABBREVIATIONS["en"] or word in ABBREVIATIONS.get(lang, frozenset())
@@ -53,9 +58,9 @@ def split_text(text: str, start: int, end: int, lang: str) -> list[Span]:
     for match in _CANDIDATE.finditer(text, start, end):
         stop = match.end()
         punct = match.group(0)
-        if punct.startswith(".") and len(punct.rstrip("\"'”’»)")) == 1:
-            if _is_abbreviation(text, match.start() + 1, lang):
-                continue
+        single_stop = punct.startswith(".") and len(punct.rstrip("\"'”’»)")) == 1
+        if single_stop and _is_abbreviation(text, match.start() + 1, lang):
+            continue
         nxt = _NEXT_START.match(text, stop, end)
         if not nxt:
             continue

@@ -28,6 +28,7 @@ from storyline.render import (
     err_console,
     progress,
     show_document,
+    stage_progress,
     stats_table,
 )
 from storyline.serialize import article_dict, document_dict
@@ -35,14 +36,12 @@ from storyline.store import ArticleFilter, open_store
 from storyline.store.base import RunCounts, Store
 
 
-def _analyze_store(store: Store) -> int:
-    from storyline.pipeline import analyze_pending
+def _update_store(store: Store) -> dict[str, int]:
+    """Analyse, resolve and cluster what is new in the store, with a bar per step."""
+    from storyline.pipeline import update_store
 
-    pending = len(store.unanalyzed_ids())
-    if not pending:
-        return 0
-    with progress("analysing", total=pending) as (bar, task):
-        return analyze_pending(store, on_batch=lambda done, total: bar.update(task, completed=done))
+    with stage_progress() as on_stage:
+        return update_store(store, on_stage)
 
 
 def _run_ingest(store: Store, paths: list[str], options: ReadOptions) -> RunCounts:
@@ -74,7 +73,10 @@ def ingest(
     ] = None,
     analyze_now: Annotated[
         bool,
-        typer.Option("--analyze/--no-analyze", help="Analyse new articles after storing them."),
+        typer.Option(
+            "--analyze/--no-analyze",
+            help="Analyse, resolve and cluster new articles after storing them.",
+        ),
     ] = True,
 ) -> None:
     """Read articles and store each once; duplicates are skipped, near duplicates linked."""
@@ -84,7 +86,7 @@ def ingest(
     store = open_store(db)
     counts = _run_ingest(store, paths, options)
     if analyze_now:
-        _analyze_store(store)
+        _update_store(store)
     console.print(f"[bold]summary[/bold] {counts_line(counts)}", highlight=False)
     raise typer.Exit(1 if counts.failed else 0)
 
@@ -189,7 +191,7 @@ def demo(db: DbOption = None) -> None:
     """Ingest the bundled example corpus and show what storyline found."""
     store = open_store(db)
     counts = _run_ingest(store, [str(example_corpus())], ReadOptions())
-    _analyze_store(store)
+    _update_store(store)
     console.print(f"[bold]summary[/bold] {counts_line(counts)}", highlight=False)
     console.print(stats_table(store.stats()))
     found = store.list_articles(ArticleFilter(limit=None))

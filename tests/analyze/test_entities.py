@@ -1,0 +1,143 @@
+"""Entity stage: shipped models, exact offsets, news text (seeds, headings, capitals, particles)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.entities import EntityStage, segments, split_compounds
+from storyline.analyze.sentences import SentenceStage
+from storyline.analyze.tokens import tokenize
+from storyline.model import Article, Document, Mention, Span
+from storyline.models.ner import shipped_model
+from storyline.pipeline import Stage
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "storyline" / "data" / "examples"
+
+SEED_NAMES = {
+    "PER": ["Sessions", "Trump", "Poetin", "Flynn", "Lavrov", "Kislyak", "Comey", "Mueller",
+            "Manafort", "McMaster", "Issa"],
+    "ORG": ["Senaat", "FBI", "NAVO", "Witte Huis", "The Washington Post", "Islamitische Staat",
+            "Apec"],
+    "LOC": ["Rusland", "VS", "Washington", "Alabama", "Danang", "Moskou", "Noord-Korea"],
+}
+
+
+def analyse(text: str, lang: str = "nl") -> Document:
+    doc = Document(Article(id="t", text=text, lang=lang))
+    stages: list[Stage] = [SentenceStage(), EntityStage()]
+    stream: Iterator[Document] = iter([doc])
+    for stage in stages:
+        stream = stage(stream)
+    (out,) = list(stream)
+    return out
+
+
+def labelled(doc: Document) -> set[tuple[str, str]]:
+    return {(m.text, m.label) for m in doc.entities}
+
+
+def has(doc: Document, name: str, label: str) -> bool:
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(m.label == label and pattern.search(m.text) for m in doc.entities)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Document]:
+    docs = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        text = re.sub(r"^ date \d{4}-\d{2}\s*", "", path.read_text(encoding="utf-8"))
+        docs.append(analyse(text))
+    return docs
+
+
+# Misses of the shipped models, kept visible: strict, so a fix makes these fail until removed.
+KNOWN_MISSES = {
+    ("Witte Huis", "ORG"): "tagged LOC, the CoNLL-2002 habit for buildings",
+    ("Islamitische Staat", "ORG"): "only 'Islamitische' is found, as MISC",
+    ("Danang", "LOC"): "an unseen place name after a common noun ('kuststadje Danang')",
+}
+
+
+def _seed_cases() -> list[object]:
+    cases: list[object] = []
+    for label, names in SEED_NAMES.items():
+        for name in names:
+            reason = KNOWN_MISSES.get((name, label))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            cases.append(pytest.param(name, label, marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("name", "label"), _seed_cases())
+def test_seed_entities_found_with_type(seeds: list[Document], name: str, label: str) -> None:
+    assert any(has(doc, name, label) for doc in seeds), f"{label} {name} not found"
+
+
+def test_mention_offsets_are_exact(seeds: list[Document]) -> None:
+    for doc in seeds:
+        assert doc.entities
+        for m in doc.entities:
+            assert doc.text[m.start : m.end] == m.text
+            assert m.label in {"PER", "ORG", "LOC", "MISC"}
+        starts = [m.start for m in doc.entities]
+        assert starts == sorted(starts)
+        assert all(a.end <= b.start for a, b in zip(doc.entities, doc.entities[1:], strict=False))
+
+
+def test_headings_are_tagged(seeds: list[Document]) -> None:
+    # "Flynn" stands alone as a heading line in the first seed
+    first = seeds[0]
+    heading = first.text.index("\n\nFlynn\n\n") + 2
+    assert any(m.start == heading and m.label == "PER" for m in first.entities)
+
+
+def test_dutch_name_particles() -> None:
+    doc = analyse("De Oostenrijkse president Alexander Van der Bellen sprak gisteren met "
+                  "premier Mark Rutte. Volgens generaal Charles de Gaulle was dat niet nodig.")
+    assert ("Alexander Van der Bellen", "PER") in labelled(doc)
+    assert ("Charles de Gaulle", "PER") in labelled(doc)
+
+
+def test_all_caps_headline() -> None:
+    doc = analyse("POETIN ONTMOET TRUMP IN MOSKOU\n\nDe Russische president Vladimir Poetin "
+                  "heeft donderdag de Amerikaanse president Donald Trump ontvangen in Moskou.")
+    head = [m for m in doc.entities if m.end <= doc.text.index("\n")]
+    assert {(m.text, m.label) for m in head} >= {("POETIN", "PER"), ("MOSKOU", "LOC")}
+
+
+def test_english_model() -> None:
+    doc = analyse("Attorney General Jeff Sessions met the Russian ambassador Sergey Kislyak "
+                  "in Washington, the Justice Department said on Wednesday.", lang="en")
+    assert has(doc, "Jeff Sessions", "PER")
+    assert has(doc, "Kislyak", "PER")
+    assert has(doc, "Washington", "LOC")
+    assert has(doc, "Justice Department", "ORG")
+
+
+def test_other_languages_get_tokens_but_no_entities() -> None:
+    doc = analyse("Angela Merkel traf Wladimir Putin in Berlin.", lang="de")
+    assert doc.entities == []
+    assert [t.text for t in doc.tokens][:2] == ["Angela", "Merkel"]
+
+
+def test_segments_split_sentences_and_heading_lines() -> None:
+    text = "Kop\n\nEerste zin. Tweede zin."
+    tokens = tokenize(text, "nl")
+    groups = segments(text, tokens, [Span(5, 16), Span(17, 28)])
+    assert [[t.text for t in g] for g in groups] == [
+        ["Kop"], ["Eerste", "zin", "."], ["Tweede", "zin", "."]
+    ]
+
+
+def test_compound_head_takes_type_from_document() -> None:
+    text = "De NAVO vergadert. NAVO-partners twijfelen."
+    tokens = tokenize(text, "nl")
+    found = [Mention(3, 7, "NAVO", "ORG"), Mention(19, 32, "NAVO-partners", "MISC")]
+    out = split_compounds(tokens, found, shipped_model("nl"))
+    assert [(m.start, m.end, m.text, m.label) for m in out] == [
+        (3, 7, "NAVO", "ORG"), (19, 23, "NAVO", "ORG")
+    ]
