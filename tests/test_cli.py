@@ -85,7 +85,16 @@ def test_analyze_json_has_the_documented_keys_and_exact_offsets(examples: Path) 
     result = runner.invoke(app, ["analyze", str(next(examples.glob("000_*.txt"))), "--json"])
     assert result.exit_code == 0
     doc = json.loads(result.output.splitlines()[0])
-    assert {"id", "lang", "date", "date_precision", "title", "text", "paragraphs", "sentences"} <= set(doc)
+    assert {
+        "id",
+        "lang",
+        "date",
+        "date_precision",
+        "title",
+        "text",
+        "paragraphs",
+        "sentences",
+    } <= set(doc)
     assert (doc["lang"], doc["date"], doc["date_precision"]) == ("nl", "2017-03", "month")
     sentences = [doc["text"][s["start"] : s["end"]] for s in doc["sentences"]]
     assert sentences[0].startswith("Die onderzoeken zullen")
@@ -110,5 +119,7 @@ def test_the_cli_starts_without_loading_the_heavy_libraries() -> None:
         "print(sorted(m for m in ('spacy', 'sklearn', 'scipy', 'datasketch', 'lingua', "
         "'pycrfsuite', 'fastapi', 'trafilatura') if m in sys.modules))"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert loaded.stdout.strip() == "[]"

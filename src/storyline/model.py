@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import total_ordering
 from datetime import date
+from functools import total_ordering
 from typing import Literal
 
 from storyline.errors import InvalidDateError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 
-from storyfixture import fakes, seeded, seeded_file
+from tests.api.storyfixture import fakes, seeded, seeded_file
 
 warnings.filterwarnings("ignore", message=".*httpx.*")
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from storyfixture import FakeStories
 
 from storyline.errors import NotFoundError
 from storyline.store.base import QuoteFilter
 from storyline.store.quotes import count_quotes, list_quotes
 from storyline.store.sqlite import SQLiteStore
+from tests.api.storyfixture import FakeStories
 
 
 def test_speaker_matches_entity_id_or_part_of_the_name(seeded: SQLiteStore) -> None:

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from storyfixture import FakeEntities, FakeStories
 
 from storyline.api import context, create_app, queries
 from storyline.model import Document
 from storyline.store.sqlite import SQLiteStore
+from tests.api.storyfixture import FakeEntities, FakeStories
 
 Fakes = tuple[FakeEntities, FakeStories]
 

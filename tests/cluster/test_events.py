@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from fixtures import FLOOD_EN, QUAKE_EN, QUAKE_NL, RUTTE_EN, RUTTE_NL, doc
-
 from storyline.cluster.events import Clusterer, event_id_for
 from storyline.cluster.stories import story_id_for
 from storyline.model import Document
+from tests.cluster.fixtures import FLOOD_EN, QUAKE_EN, QUAKE_NL, RUTTE_EN, RUTTE_NL, doc
 
 
 def _events(docs: list[Document]) -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from fixtures import RUTTE_EN, doc
 
 from storyline.cluster.features import (
     FALLBACK,
@@ -17,6 +16,7 @@ from storyline.cluster.features import (
 )
 from storyline.cluster.vectors import Centroid, norm
 from storyline.model import PartialDate
+from tests.cluster.fixtures import RUTTE_EN, doc
 
 
 def test_terms_fold_accents_drop_stop_words_and_translate_dutch_key_terms() -> None:

@@ -24,7 +24,9 @@ def test_scraped_title_debris_and_glued_labels(examples: Path) -> None:
     text = _body(next(examples.glob("002_*.txt")))
     paragraphs, title = find_paragraphs(text)
     headings = _headings(text)
-    assert title == 'Poetin: "Beschuldigingen van Russische inmenging in VS-verkiezingen zijn onzin"'
+    assert (
+        title == 'Poetin: "Beschuldigingen van Russische inmenging in VS-verkiezingen zijn onzin"'
+    )
     assert "Verkiezingen VS" in headings
     assert '"Beledigd"' in headings
     body = next(p for p in paragraphs if text[p.start :].startswith("De geruchten"))
@@ -32,7 +34,10 @@ def test_scraped_title_debris_and_glued_labels(examples: Path) -> None:
 
 
 def test_paragraph_offsets_cover_the_text_exactly() -> None:
-    text = "Titel van het stuk\n\nEerste alinea. Met twee zinnen.\n\nKopje\n\nTweede alinea loopt door."
+    text = (
+        "Titel van het stuk\n\nEerste alinea. Met twee zinnen.\n\n"
+        "Kopje\n\nTweede alinea loopt door."
+    )
     paragraphs, title = find_paragraphs(text)
     assert title == "Titel van het stuk"
     assert [text[p.start : p.end] for p in paragraphs] == [

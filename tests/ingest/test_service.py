@@ -46,7 +46,9 @@ def test_language_is_detected_and_a_given_language_wins(store: SQLiteStore) -> N
     assert found == {f"mem:{lang}": lang for lang in TEXTS} | {"mem:forced": "nl"}
 
 
-def test_exact_copies_are_skipped_and_near_copies_linked(store: SQLiteStore, examples: Path) -> None:
+def test_exact_copies_are_skipped_and_near_copies_linked(
+    store: SQLiteStore, examples: Path
+) -> None:
     original = next(examples.glob("001_*.txt")).read_text(encoding="utf-8").split(None, 2)[2]
     near = original.replace("persconferentie", "bijeenkomst", 1) + "\n\n(Bron: Belga)"
     records = [
@@ -60,7 +62,9 @@ def test_exact_copies_are_skipped_and_near_copies_linked(store: SQLiteStore, exa
     assert by_origin["c"].near_duplicate_of == by_origin["a"].id
 
 
-def test_bad_records_are_reported_and_the_rest_is_stored(store: SQLiteStore, tmp_path: Path) -> None:
+def test_bad_records_are_reported_and_the_rest_is_stored(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
     feed = tmp_path / "dump.jsonl"
     lines = [
         json.dumps({"id": "1", "text": TEXTS["nl"], "date": "2017-03-02"}),

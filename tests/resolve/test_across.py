@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from resolve_helpers import make_doc
-
 from storyline.model import Document, PartialDate
 from storyline.resolve import EntityIndex, resolve_documents
+from tests.resolve.resolve_helpers import make_doc
 
 NL = (
     "De Russische president Vladimir Poetin ontving in Moskou de secretaris-generaal van de "

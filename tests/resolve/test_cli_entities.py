@@ -3,12 +3,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from resolve_helpers import make_doc
 from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.resolve import resolve_pending
 from storyline.store.sqlite import SQLiteStore
+from tests.resolve.resolve_helpers import make_doc
 
 runner = CliRunner()
 TEXT = (

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-from resolve_helpers import find_mentions
 
 from storyline.model import Article, Document, PartialDate
 from storyline.resolve import resolve_documents
+from tests.resolve.resolve_helpers import find_mentions
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "storyline" / "data" / "examples"
 PEOPLE = {

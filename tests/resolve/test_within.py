@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from resolve_helpers import find_mentions
-
 from storyline.model import Mention
 from storyline.resolve.within import link_mentions, link_speaker
+from tests.resolve.resolve_helpers import find_mentions
 
 
 def _groups(text: str, names: list[tuple[str, str]]) -> dict[str, set[str]]:

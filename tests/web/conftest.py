@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
-from storyfixture import fakes, seeded, seeded_file
+from tests.api.storyfixture import fakes, seeded, seeded_file
 
 warnings.filterwarnings("ignore", message=".*httpx.*")
 

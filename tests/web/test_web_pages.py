@@ -6,12 +6,12 @@ from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
-from storyfixture import FakeEntities, FakeStories
 
 from storyline.api import context, create_app
 from storyline.store.sqlite import SQLiteStore
 from storyline.web.highlight import Mark, render_span
 from storyline.web.visual import nice_date, sparkline
+from tests.api.storyfixture import FakeEntities, FakeStories
 
 Fakes = tuple[FakeEntities, FakeStories]
 HTML = {"accept": "text/html"}

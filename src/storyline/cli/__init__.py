@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli import articles, entities, quotes, serve, timeline
+from storyline.cli import articles, entities, quotes, serve, stories, timeline
 from storyline.errors import StorylineError
 from storyline.render import err_console
 
@@ -44,6 +44,7 @@ entities.register(app)
 quotes.register(app)
 serve.register(app)
 timeline.register(app)
+stories.register(app)
 
 
 def main() -> None:

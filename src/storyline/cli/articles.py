@@ -196,6 +196,12 @@ def demo(db: DbOption = None) -> None:
     console.print(stats_table(store.stats()))
     found = store.list_articles(ArticleFilter(limit=None))
     console.print(articles_table(found, len(found)))
+    from storyline.cli.timeline import store_timeline
+    from storyline.timeline.render import terminal
+
+    timeline = store_timeline(store)
+    if timeline is not None:
+        console.print(terminal(timeline))
 
 
 def train_ner(
