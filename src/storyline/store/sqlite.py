@@ -49,8 +49,7 @@ class SQLiteStore:
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
-        self.conn.execute("PRAGMA cache_size=-65536")
-        self.conn.execute("PRAGMA mmap_size=268435456")
+        self.conn.execute("PRAGMA cache_size=-32768")
         self._migrate()
 
     # infrastructure
