@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.model import Article, Document, Mention, Quote, Timex
+from storyline.model import Article, Document, Event, Mention, Quote, Story, Timex
 
 
 def display_title(article: Article, width: int = 90) -> str:
@@ -96,3 +96,27 @@ def document_dict(doc: Document) -> dict[str, Any]:
     data["timexes"] = [timex_dict(t) for t in doc.timexes]
     data["quotes"] = [quote_dict(q) for q in doc.quotes]
     return data
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "label": event.label,
+        "date": event.date,
+        "articles": event.articles,
+        "entities": event.entities,
+        "story_id": event.story_id,
+    }
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    """The issue-7 shape with the story's actors."""
+    return {
+        "id": story.id,
+        "label": story.label,
+        "start": story.start,
+        "end": story.end,
+        "actors": story.actors,
+        "size": sum(len(event.articles) for event in story.events),
+        "events": [event_dict(event) for event in story.events],
+    }

@@ -14,12 +14,10 @@ from storyline.api.shapes import (
     brief_dict,
     entity_dict,
     entity_ref,
-    event_dict,
     quote_row_dict,
-    story_dict,
 )
 from storyline.model import Story
-from storyline.serialize import document_dict
+from storyline.serialize import document_dict, event_dict, story_dict
 from storyline.store.base import EntityReader, QuoteFilter, StoryReader
 from storyline.store.quotes import any_speaker_entity, list_quotes, story_article_ids
 from storyline.store.search import article_briefs, articles_per_day, newest_briefs

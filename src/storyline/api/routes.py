@@ -15,8 +15,8 @@ from storyline.api.queries import (
     need_stories,
     story_detail,
 )
-from storyline.api.shapes import entity_dict, event_dict, hit_dict, page, quote_row_dict, story_dict
-from storyline.serialize import article_dict
+from storyline.api.shapes import entity_dict, hit_dict, page, quote_row_dict
+from storyline.serialize import article_dict, event_dict, story_dict
 from storyline.store.base import ArticleFilter, EntityFilter, QuoteFilter
 from storyline.store.quotes import count_quotes, list_quotes
 from storyline.store.search import RANK_ALL, SearchFilter, search_articles

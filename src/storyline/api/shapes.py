@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.model import Entity, Event, Story
+from storyline.model import Entity
 from storyline.serialize import quote_dict
 from storyline.store.quotes import QuoteRow
 from storyline.store.search import ArticleBrief, SearchHit, split_snippet
@@ -33,30 +33,6 @@ def entity_dict(entity: Entity, *, article_limit: int | None = None) -> dict[str
 
 def entity_ref(entity: Entity) -> dict[str, Any]:
     return {"id": entity.id, "name": entity.name, "type": entity.type}
-
-
-def event_dict(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "label": event.label,
-        "date": event.date,
-        "articles": event.articles,
-        "entities": event.entities,
-        "story_id": event.story_id,
-    }
-
-
-def story_dict(story: Story) -> dict[str, Any]:
-    """The issue-7 shape with the story's actors."""
-    return {
-        "id": story.id,
-        "label": story.label,
-        "start": story.start,
-        "end": story.end,
-        "actors": story.actors,
-        "size": sum(len(event.articles) for event in story.events),
-        "events": [event_dict(event) for event in story.events],
-    }
 
 
 def brief_dict(brief: ArticleBrief) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -10,36 +10,13 @@ from rich.table import Table
 from storyline.cli.common import DbOption, JsonOption, print_json
 from storyline.cluster import cluster_pending, explain_article
 from storyline.cluster.explain import explain_lines
-from storyline.model import Event, Story
 from storyline.render import console, progress
+from storyline.serialize import event_dict, story_dict
 from storyline.store import open_store
 from storyline.store.stories import StoryRepo
 
 LimitOption = Annotated[int, typer.Option(help="At most this many.")]
 OffsetOption = Annotated[int, typer.Option(help="Skip this many.")]
-
-
-def event_dict(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "label": event.label,
-        "date": event.date,
-        "articles": event.articles,
-        "entities": event.entities,
-        "story_id": event.story_id,
-    }
-
-
-def story_dict(story: Story) -> dict[str, Any]:
-    return {
-        "id": story.id,
-        "label": story.label,
-        "start": story.start,
-        "end": story.end,
-        "actors": story.actors,
-        "size": sum(len(e.articles) for e in story.events),
-        "events": [event_dict(e) for e in story.events],
-    }
 
 
 def _span(start: str | None, end: str | None) -> str:
