@@ -128,25 +128,26 @@ class EntityRepo:
         return row
 
     def _rows(self, ids: list[str]) -> list[sqlite3.Row]:
-        sql = "SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))"
-        return self.conn.execute(sql, (json.dumps(ids),)).fetchall()
+        marks = ", ".join("?" for _ in ids)
+        return self.conn.execute(f"SELECT * FROM entities WHERE id IN ({marks})", ids).fetchall()
 
     def _entities(self, rows: list[sqlite3.Row], with_articles: bool = True) -> list[Entity]:
-        ids = json.dumps([r["id"] for r in rows])
+        # Plain placeholders, not json_each: SQLite then uses the (entity_id, ...) keys.
+        ids = [r["id"] for r in rows]
+        marks = ", ".join("?" for _ in ids)
         aliases: dict[str, list[str]] = {}
         for eid, alias in self.conn.execute(
-            "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN "
-            "(SELECT value FROM json_each(?)) ORDER BY count DESC, alias",
-            (ids,),
+            f"SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) "
+            "ORDER BY count DESC, alias",
+            ids,
         ):
             aliases.setdefault(eid, []).append(alias)
         articles: dict[str, list[str]] = {}
         if with_articles:
             for eid, article_id in self.conn.execute(
                 "SELECT e.entity_id, e.article_id FROM entity_articles e JOIN articles a "
-                "ON a.id = e.article_id WHERE e.entity_id IN (SELECT value FROM json_each(?)) "
-                "ORDER BY a.date, a.id",
-                (ids,),
+                f"ON a.id = e.article_id WHERE e.entity_id IN ({marks}) ORDER BY a.date, a.id",
+                ids,
             ):
                 articles.setdefault(eid, []).append(article_id)
         return [
