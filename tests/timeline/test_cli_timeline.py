@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.cli.timeline import store_timeline
 from storyline.store import open_store
 from storyline.store.stories import StoryRepo
+from storyline.timeline.stored import store_timeline
 
 runner = CliRunner()
 

@@ -196,8 +196,8 @@ def demo(db: DbOption = None) -> None:
     console.print(stats_table(store.stats()))
     found = store.list_articles(ArticleFilter(limit=None))
     console.print(articles_table(found, len(found)))
-    from storyline.cli.timeline import store_timeline
     from storyline.timeline.render import terminal
+    from storyline.timeline.stored import store_timeline
 
     timeline = store_timeline(store)
     if timeline is not None:

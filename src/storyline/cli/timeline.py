@@ -18,11 +18,11 @@ from storyline.store import open_store
 from storyline.store.stories import StoryRepo
 from storyline.timeline.render import markdown, terminal, to_json
 from storyline.timeline.report import html_report
+from storyline.timeline.stored import story_timeline
 from storyline.timeline.types import Timeline
 
 if TYPE_CHECKING:
-    from storyline.store.base import StoryReader
-    from storyline.store.sqlite import SQLiteStore
+    pass
 
 InputsArgument = Annotated[
     list[str] | None,
@@ -46,56 +46,15 @@ SentencesOption = Annotated[
 
 def _read_articles(paths: list[str], options: ReadOptions) -> list[Article]:
     """Articles from files, folders, globs or JSONL; unreadable ones are reported, not fatal."""
-    from storyline.ingest.language import detect_languages
-    from storyline.ingest.service import prepare, read_inputs
+    from storyline.ingest.service import read_articles
 
     articles: list[Article] = []
-    for item in read_inputs(paths, options):
-        try:
-            if isinstance(item, StorylineError):
-                raise item
-            articles.append(prepare(item))
-        except StorylineError as error:
-            err_console.print(f"[red]error[/red] {error}", highlight=False)
-    undetected = [a for a in articles if not a.lang]
-    for article, lang in zip(
-        undetected, detect_languages([a.text for a in undetected]), strict=True
-    ):
-        article.lang = lang
+    for item in read_articles(paths, options):
+        if isinstance(item, StorylineError):
+            err_console.print(f"[red]error[/red] {item}", highlight=False)
+        else:
+            articles.append(item)
     return articles
-
-
-def _story_timeline(
-    store: SQLiteStore,
-    repo: StoryReader,
-    story_id: str | None,
-    dates: int | None = None,
-    sentences: int | None = None,
-) -> Timeline | None:
-    """The timeline of one story (the one with most articles when no id is given)."""
-    from storyline.timeline.build import build_timeline
-
-    if story_id is None:
-        stories = repo.list_stories(limit=None)
-        if not stories:
-            return None
-        story_id = max(stories, key=lambda s: sum(len(e.articles) for e in s.events)).id
-    story = repo.get_story(story_id)
-    ids = list(dict.fromkeys(aid for event in story.events for aid in event.articles))
-    docs = [store.load_document(aid) for aid in ids]
-    return build_timeline(docs, dates, sentences, story=story.id, label=story.label)
-
-
-def store_timeline(store: SQLiteStore) -> Timeline | None:
-    """The timeline of the largest storyline in ``store`` (the demo ends with it), or of all
-    its analysed articles when nothing has been clustered; None for an empty store."""
-    from storyline.timeline.build import build_timeline
-
-    found = _story_timeline(store, StoryRepo(store), None)
-    if found is not None:
-        return found
-    docs = [store.load_document(a.id) for a in store.iter_articles()]
-    return build_timeline(docs) if docs else None
 
 
 def _looks_like_paths(items: list[str]) -> bool:
@@ -127,7 +86,7 @@ def make_timeline(
     if len(items) > 1:
         raise typer.BadParameter("give one story id, or article paths that exist")
     store = open_store(db, read_only=True)
-    found = _story_timeline(store, StoryRepo(store), items[0] if items else None, dates, sentences)
+    found = story_timeline(store, StoryRepo(store), items[0] if items else None, dates, sentences)
     if found is None:
         raise NotFoundError("no storylines in the store: run `storyline cluster` first")
     return found
