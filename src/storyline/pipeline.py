@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from storyline.model import Article, Document
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from storyline.store.base import Store
 
 
@@ -54,23 +59,65 @@ def analyze(
     return Pipeline(stages if stages is not None else default_stages()).run(articles)
 
 
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _start_worker() -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(default_stages())
+
+
+def _analyze_in_worker(articles: list[Article]) -> list[Document]:
+    assert _WORKER_PIPELINE is not None, "worker started without its pipeline"
+    return list(_WORKER_PIPELINE.run(articles))
+
+
+def default_processes() -> int:
+    """Analysis processes to use: one per core, at most four."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
 def analyze_pending(
     store: Store,
     stages: Sequence[Stage] | None = None,
     batch_size: int = 64,
     on_batch: Callable[[int, int], None] | None = None,
+    processes: int = 1,
 ) -> int:
-    """Analyse every stored article not analysed yet; each batch is saved in one transaction."""
-    pipeline = Pipeline(stages if stages is not None else default_stages())
+    """Analyse every stored article not analysed yet; each batch is saved in one transaction.
+
+    With ``processes`` > 1 (and the default stages) batches are analysed in worker
+    processes while this one reads and saves, in the same order as one process would.
+    """
     pending = store.unanalyzed_ids()
-    done = 0
-    for offset in range(0, len(pending), batch_size):
-        ids = pending[offset : offset + batch_size]
-        docs = list(pipeline.run(store.get_article(article_id) for article_id in ids))
+    batches = [pending[i : i + batch_size] for i in range(0, len(pending), batch_size)]
+
+    def load(ids: list[str]) -> list[Article]:
+        return [store.get_article(article_id) for article_id in ids]
+
+    def save(docs: list[Document], done: int) -> int:
         store.save_documents(docs)
-        done += len(docs)
         if on_batch:
-            on_batch(done, len(pending))
+            on_batch(done + len(docs), len(pending))
+        return done + len(docs)
+
+    done = 0
+    if processes > 1 and stages is None and len(batches) > 1:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes, initializer=_start_worker) as pool:
+            # A bounded window of batches in flight: memory stays flat, order is kept, and
+            # only this thread touches the store.
+            in_flight: deque[AsyncResult[list[Document]]] = deque()
+            for ids in batches:
+                in_flight.append(pool.apply_async(_analyze_in_worker, (load(ids),)))
+                if len(in_flight) > 2 * processes:
+                    done = save(in_flight.popleft().get(), done)
+            while in_flight:
+                done = save(in_flight.popleft().get(), done)
+        return done
+    pipeline = Pipeline(stages if stages is not None else default_stages())
+    for ids in batches:
+        done = save(list(pipeline.run(load(ids))), done)
     return done
 
 
@@ -89,7 +136,9 @@ def update_store(store: Store, on_stage: StageProgress | None = None) -> dict[st
         return on_stage(name) if on_stage else None
 
     return {
-        "analysed": analyze_pending(store, on_batch=progress("analysing")),
+        "analysed": analyze_pending(
+            store, on_batch=progress("analysing"), processes=default_processes()
+        ),
         "resolved": resolve_pending(store, on_batch=progress("resolving entities")),  # type: ignore[arg-type]
         "clustered": cluster_pending(store, on_batch=progress("clustering")),  # type: ignore[arg-type]
     }
