@@ -57,6 +57,11 @@ def stage_progress() -> Iterator[Callable[[str], Callable[[int, int], None]]]:
         yield on_stage
 
 
+def report_error(error: object) -> None:
+    """One line on stderr for a failed file, record or command; the message is not markup."""
+    err_console.print(Text.assemble(("error", "red"), " ", str(error)), highlight=False)
+
+
 def counts_line(counts: RunCounts) -> str:
     return (
         f"read {counts.read}, stored {counts.stored}, duplicate {counts.duplicate}, "

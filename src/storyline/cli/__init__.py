@@ -10,7 +10,7 @@ import typer
 
 from storyline.cli import articles, entities, quotes, serve, stories, timeline
 from storyline.errors import StorylineError
-from storyline.render import err_console
+from storyline.render import err_console, report_error
 
 app = typer.Typer(
     help="storyline: dated news articles in, storylines out.",
@@ -51,7 +51,7 @@ def main() -> None:
     try:
         app()
     except StorylineError as error:
-        err_console.print(f"[red]error[/red] {error}", highlight=False)
+        report_error(error)
         sys.exit(2)
     except KeyboardInterrupt:
         err_console.print("interrupted: what was committed stays; rerun to finish", highlight=False)

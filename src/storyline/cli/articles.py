@@ -18,8 +18,8 @@ from storyline.cli.common import (
     parse_date,
     parse_field_map,
     print_json,
+    read_or_report,
 )
-from storyline.errors import StorylineError
 from storyline.ingest.records import ReadOptions
 from storyline.render import (
     articles_table,
@@ -27,6 +27,7 @@ from storyline.render import (
     counts_line,
     err_console,
     progress,
+    report_error,
     show_document,
     stage_progress,
     stats_table,
@@ -49,7 +50,7 @@ def _run_ingest(store: Store, paths: list[str], options: ReadOptions) -> RunCoun
 
     with progress("ingesting") as (bar, task):
         events = IngestEvents(
-            on_error=lambda error: err_console.print(f"[red]error[/red] {error}", highlight=False),
+            on_error=report_error,
             on_warning=lambda message: err_console.print(
                 f"[yellow]warning[/yellow] {message}", highlight=False
             ),
@@ -100,18 +101,10 @@ def analyze_command(
     as_json: JsonOption = False,
 ) -> None:
     """Analyse articles without storing them; --json prints one JSON object per article."""
-    from storyline.ingest.service import read_articles
     from storyline.pipeline import analyze
 
     options = ReadOptions(default_date=parse_date(date), default_lang=lang)
-    failed = 0
-    articles = []
-    for item in read_articles(paths, options):
-        if isinstance(item, StorylineError):
-            err_console.print(f"[red]error[/red] {item}", highlight=False)
-            failed += 1
-        else:
-            articles.append(item)
+    articles, failed = read_or_report(paths, options)
     for doc in analyze(articles):
         if as_json:
             print_json(document_dict(doc))

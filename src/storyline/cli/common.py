@@ -8,7 +8,10 @@ from typing import Annotated
 
 import typer
 
-from storyline.model import PartialDate
+from storyline.errors import StorylineError
+from storyline.ingest.records import ReadOptions
+from storyline.model import Article, PartialDate
+from storyline.render import report_error
 
 DbOption = Annotated[
     str | None,
@@ -40,3 +43,18 @@ def parse_field_map(value: str | None) -> dict[str, str]:
 
 def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def read_or_report(paths: list[str], options: ReadOptions) -> tuple[list[Article], int]:
+    """Prepared articles from the inputs, and how many inputs failed (each is reported)."""
+    from storyline.ingest.service import read_articles
+
+    articles: list[Article] = []
+    failed = 0
+    for item in read_articles(paths, options):
+        if isinstance(item, StorylineError):
+            report_error(item)
+            failed += 1
+        else:
+            articles.append(item)
+    return articles, failed

@@ -9,10 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from storyline.cli.common import DateOption, DbOption, JsonOption, LangOption, parse_date
-from storyline.errors import NotFoundError, StorylineError
+from storyline.cli.common import (
+    DateOption,
+    DbOption,
+    JsonOption,
+    LangOption,
+    parse_date,
+    read_or_report,
+)
+from storyline.errors import NotFoundError
 from storyline.ingest.records import ReadOptions
-from storyline.model import Article
 from storyline.render import console, err_console
 from storyline.store import open_store
 from storyline.store.stories import StoryRepo
@@ -44,19 +50,6 @@ SentencesOption = Annotated[
 ]
 
 
-def _read_articles(paths: list[str], options: ReadOptions) -> list[Article]:
-    """Articles from files, folders, globs or JSONL; unreadable ones are reported, not fatal."""
-    from storyline.ingest.service import read_articles
-
-    articles: list[Article] = []
-    for item in read_articles(paths, options):
-        if isinstance(item, StorylineError):
-            err_console.print(f"[red]error[/red] {item}", highlight=False)
-        else:
-            articles.append(item)
-    return articles
-
-
 def _looks_like_paths(items: list[str]) -> bool:
     """True when the arguments name inputs (files, globs, stdin) rather than a story id."""
     return any(
@@ -79,7 +72,7 @@ def make_timeline(
     items = list(items or [])
     if from_files or _looks_like_paths(items):
         options = ReadOptions(default_date=parse_date(date), default_lang=lang)
-        articles = _read_articles([*(from_files or []), *items], options)
+        articles, _ = read_or_report([*(from_files or []), *items], options)
         if not articles:
             raise NotFoundError("no readable articles in the inputs")
         return build_timeline(analyze_articles(articles), dates, sentences)
