@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
     from storyline.store.base import Store
+    from storyline.store.sqlite import SQLiteStore
 
 
 class Stage(Protocol):
@@ -124,7 +125,7 @@ def analyze_pending(
 StageProgress = Callable[[str], Callable[[int, int], None]]
 
 
-def update_store(store: Store, on_stage: StageProgress | None = None) -> dict[str, int]:
+def update_store(store: SQLiteStore, on_stage: StageProgress | None = None) -> dict[str, int]:
     """Bring the store up to date: analyse new articles, resolve entities, cluster events.
 
     ``on_stage(name)`` is called as each step starts and returns its ``on_batch(done, total)``.
@@ -139,6 +140,6 @@ def update_store(store: Store, on_stage: StageProgress | None = None) -> dict[st
         "analysed": analyze_pending(
             store, on_batch=progress("analysing"), processes=default_processes()
         ),
-        "resolved": resolve_pending(store, on_batch=progress("resolving entities")),  # type: ignore[arg-type]
-        "clustered": cluster_pending(store, on_batch=progress("clustering")),  # type: ignore[arg-type]
+        "resolved": resolve_pending(store, on_batch=progress("resolving entities")),
+        "clustered": cluster_pending(store, on_batch=progress("clustering")),
     }

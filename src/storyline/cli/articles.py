@@ -33,11 +33,11 @@ from storyline.render import (
     stats_table,
 )
 from storyline.serialize import article_dict, document_dict
-from storyline.store import ArticleFilter, open_store
+from storyline.store import ArticleFilter, SQLiteStore, open_store
 from storyline.store.base import RunCounts, Store
 
 
-def _update_store(store: Store) -> dict[str, int]:
+def _update_store(store: SQLiteStore) -> dict[str, int]:
     """Analyse, resolve and cluster what is new in the store, with a bar per step."""
     from storyline.pipeline import update_store
 
