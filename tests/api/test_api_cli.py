@@ -35,6 +35,8 @@ def test_quotes_table_and_limit(seeded: SQLiteStore) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "1 of 2 quotes" in result.output
+    header = next(line for line in result.output.splitlines() if "speaker" in line)
+    assert "kind" in header
 
 
 def test_quotes_in_a_story_before_clustering_is_a_clear_error(seeded: SQLiteStore) -> None:

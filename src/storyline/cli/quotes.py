@@ -47,11 +47,13 @@ def quotes(
             print_json(quote_row_dict(row))
         return
     table = Table(title=f"{len(rows)} of {count_quotes(store, filt, stories)} quotes")
-    for column in ("date", "speaker", "quote", "article"):
+    for column in ("date", "speaker", "kind", "quote", "article"):
         table.add_column(column, overflow="fold")
     for row in rows:
         speaker_text = row.quote.speaker.text if row.quote.speaker else "—"
-        table.add_row(row.when or "", speaker_text, row.quote.text, row.article_id[:12])
+        table.add_row(
+            row.when or "", speaker_text, row.quote.kind, row.quote.text, row.article_id[:12]
+        )
     console.print(table)
 
 
