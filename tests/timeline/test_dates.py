@@ -128,6 +128,20 @@ def test_vague_range_joins_the_month_it_mostly_covers() -> None:
     assert {c.range.label for c in merged} == {"2017-05", "2017-03"}
 
 
+def test_a_date_recalled_by_a_later_article_outranks_one_announced(doc_maker) -> None:
+    # One article (15 May) recalls 12 May once and announces 20 May twice: looking back
+    # counts more than mentioning a date more often.
+    text = "Talks were held on May 12. A vote is due on May 20. Everyone waits for May 20."
+    doc = doc_maker("c", "2010-05-15", text)
+    doc.timexes = [Timex(i, i + 6, "May 12", "DATE", "2010-05-12") for i in _all(text, "May 12")]
+    doc.timexes += [Timex(i, i + 6, "May 20", "DATE", "2010-05-20") for i in _all(text, "May 20")]
+    ranked = rank_candidates(collect_candidates([doc], "day"))
+    found = {c.range.label: c for c in ranked}
+    assert found["2010-05-12"].later_docs == {0} and not found["2010-05-20"].later_docs
+    labels = [c.range.label for c in ranked]
+    assert labels.index("2010-05-12") < labels.index("2010-05-20")
+
+
 def _all(text: str, needle: str) -> list[int]:
     found, start = [], text.find(needle)
     while start >= 0:

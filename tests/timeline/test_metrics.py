@@ -14,6 +14,7 @@ from storyline.timeline.metrics import (
     date_prf,
     rouge,
     rouge1_approx,
+    rouge_counts,
     tokens,
 )
 
@@ -25,9 +26,25 @@ def test_tokens_lowercase_drop_stop_words_and_punctuation() -> None:
     assert tokens("The Oil, the RIG!", stem=False, stop_words=False) == ["the", "oil", "the", "rig"]
 
 
-def test_stemming_when_available() -> None:
-    pytest.importorskip("snowballstemmer")
+def test_stemming() -> None:
     assert tokens("leaking spills", stem=True) == ["leak", "spill"]
+
+
+def test_rouge_counts_as_rouge_155_counts_them() -> None:
+    # Worked by hand, and what ROUGE-1.5.5.pl -m -s prints for this pair: the hyphen splits
+    # "193-page"; "ran" has three letters, so it is not mapped to "run" as "running" is.
+    # pred: cat run quickli 193 page report; ref: cat ran report 193 page
+    pred = ["The cats were running quickly to the 193-page report ."]
+    ref = ["A cat ran to the reports , 193 pages ."]
+    one = rouge_counts(pred, ref, 1)
+    assert (one.hit, one.pred, one.ref) == (4, 6, 5)  # cat, 193, page, report
+    two = rouge_counts(pred, ref, 2)
+    assert (two.hit, two.pred, two.ref) == (1, 5, 4)  # (193 page)
+
+
+def test_rouge_approximation_keeps_case_like_tilse() -> None:
+    # whitespace tokens, case kept: only "leak" matches; P = R = 1/2
+    assert rouge1_approx(["Oil leak"], ["oil leak"]) == pytest.approx(0.5)
 
 
 def test_rouge_counts_clipped_matches() -> None:

@@ -109,7 +109,7 @@ class _Maker:
     def sentence(self, row: int) -> TimelineSentence:
         ref = self.index.refs[row]
         doc = self.index.docs[ref.doc]
-        span = doc.sentences[ref.sent]
+        span = self.index.spans[row]
         article = doc.article
         return TimelineSentence(
             text=doc.text[span.start : span.end],
@@ -156,7 +156,9 @@ def select_entries(
             break
         mention_rows = index.rows(cand.mention_sentences)
         lead_rows = index.rows(cand.lead_sentences)
-        rows = selector.select(mention_rows + lead_rows, sentences, [mention_rows, lead_rows])
+        rows = selector.select(
+            mention_rows + lead_rows, sentences, [mention_rows, lead_rows], focus=True
+        )
         if rows:
             entries.append(_entry(cand, rows, maker))
     return sorted(entries, key=lambda e: (e.range.start, e.range.end))

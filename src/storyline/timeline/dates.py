@@ -205,6 +205,8 @@ class DateCandidate:
     range: DateRange
     mention_sentences: list[tuple[int, int]] = field(default_factory=list)
     mention_docs: set[int] = field(default_factory=set)
+    # articles published after the date that mention it: looking back marks a key event
+    later_docs: set[int] = field(default_factory=set)
     published_docs: set[int] = field(default_factory=set)
     lead_sentences: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
@@ -213,6 +215,7 @@ class DateCandidate:
         """Take over another candidate's evidence (used when a vague range joins this one)."""
         self.mention_sentences.extend(other.mention_sentences)
         self.mention_docs |= other.mention_docs
+        self.later_docs |= other.later_docs
         self.published_docs |= other.published_docs
         self.lead_sentences.extend(other.lead_sentences)
 
@@ -255,6 +258,7 @@ def collect_candidates(
     for d, doc in enumerate(docs):
         published = doc.article.date
         pub_keys = _publication_keys(published) if published else []
+        pub_start = publication_range(published).start if published else None
         for key in pub_keys[:1]:
             candidate(key).published_docs.add(d)
         for s, timexes in enumerate(sentence_timexes(doc)):
@@ -269,6 +273,8 @@ def collect_candidates(
             for key in ranges:
                 candidate(key).mention_sentences.append((d, s))
                 candidate(key).mention_docs.add(d)
+                if pub_start is not None and pub_start > key.end:
+                    candidate(key).later_docs.add(d)
             if not ranges and s < lead and not _mentions_other_date(timexes):
                 for key in pub_keys:
                     if _usable(key, granularity):
@@ -337,7 +343,8 @@ def evidence(candidates: dict[DateRange, DateCandidate]) -> set[tuple[int, int]]
 def score_candidates(
     candidates: Sequence[DateCandidate], sentence_weight: float = 0.5, pub_weight: float = 0.5
 ) -> None:
-    """Date importance: articles mentioning it, plus damped sentence and publication counts.
+    """Date importance: articles mentioning it (twice for those published after it, which
+    recall it), plus damped sentence and publication counts.
 
     Several articles mentioning a date count more than one article mentioning it often.
     """
@@ -345,6 +352,7 @@ def score_candidates(
         published = len(cand.published_docs)
         cand.score = (
             len(cand.mention_docs)
+            + len(cand.later_docs)
             + sentence_weight * math.log1p(len(cand.mention_sentences))
             + pub_weight * published
         )

@@ -8,29 +8,25 @@ aligned pair are then discounted by ``1/(|d - d'| + 1)``.  "align+ m:1" (the new
 metric) lets several dates share one partner; "align+" and "align" use a one-to-one
 assignment (with and without the content term).
 
-ROUGE-N here imitates ROUGE-1.5.5 with ``-m -s``: lower case, non-alphanumerics removed,
-stop words dropped, Porter stemming of words longer than three letters when the
-``snowballstemmer`` package is installed (otherwise no stemming).  The stop list is
-scikit-learn's English list, not ROUGE's own, so figures are close to but not identical
-with the Perl script's.
+ROUGE-N counts are those of ROUGE-1.5.5 run as tilse runs it (``-m -s``: stemming, stop
+words removed; see ``rouge155``), with n-grams running across the sentences of a summary.
+The alignment costs use tilse's cheap ROUGE-1 approximation: whitespace tokens, case kept.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyline.timeline.rouge155 import rouge_tokens
 
 TimelineSummaries = Mapping[date, Sequence[str]]
-_NON_WORD = re.compile(r"[^a-z0-9\-]+")
 
 
 @dataclass(frozen=True)
@@ -53,30 +49,9 @@ def average(scores: Sequence[PRF]) -> PRF:
     )
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Callable[[str], str] | None:
-    try:
-        import snowballstemmer
-    except ImportError:
-        return None
-    porter: Any = snowballstemmer.stemmer("porter")
-    return lambda word: str(porter.stemWord(word))
-
-
 def tokens(text: str, stem: bool = True, stop_words: bool = True) -> list[str]:
-    """ROUGE-style tokens: lower case, alphanumerics only, stop words out, stemmed."""
-    return list(_tokens(text, stem, stop_words))
-
-
-@lru_cache(maxsize=65536)
-def _tokens(text: str, stem: bool, stop_words: bool) -> tuple[str, ...]:
-    words = [w for w in _NON_WORD.sub(" ", text.lower()).split() if w.strip("-")]
-    if stop_words:
-        words = [w for w in words if w not in ENGLISH_STOP_WORDS]
-    stemmer = _stemmer() if stem else None
-    if stemmer is not None:
-        words = [stemmer(w) if len(w) > 3 else w for w in words]
-    return tuple(words)
+    """ROUGE-1.5.5 tokens: lower case, alphanumerics only, stop words out, stemmed."""
+    return list(rouge_tokens(text, stem, stop_words))
 
 
 def ngram_counts(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
@@ -94,8 +69,8 @@ class Counts:
 
 def rouge_counts(pred: Sequence[str], ref: Sequence[str], n: int, stem: bool = True) -> Counts:
     """Clipped n-gram matches between two summaries (lists of sentences)."""
-    got = ngram_counts(_tokens(" ".join(pred), stem, True), n)
-    want = ngram_counts(_tokens(" ".join(ref), stem, True), n)
+    got = ngram_counts(rouge_tokens(" ".join(pred), stem), n)
+    want = ngram_counts(rouge_tokens(" ".join(ref), stem), n)
     hit = sum(min(count, want[gram]) for gram, count in got.items())
     return Counts(hit, sum(got.values()), sum(want.values()))
 
@@ -124,7 +99,7 @@ def date_prf(pred: TimelineSummaries, ref: TimelineSummaries) -> PRF:
 
 
 def rouge1_approx(pred: Sequence[str], ref: Sequence[str]) -> float:
-    """tilse's cheap ROUGE-1 F1 on whitespace tokens, used only for alignment costs."""
+    """tilse's cheap ROUGE-1 F1 on whitespace tokens (case kept), used only for alignment costs."""
     got, got_total = _bag(tuple(pred))
     want, want_total = _bag(tuple(ref))
     if len(want) < len(got):
@@ -137,7 +112,7 @@ def rouge1_approx(pred: Sequence[str], ref: Sequence[str]) -> float:
 
 @lru_cache(maxsize=8192)
 def _bag(sentences: tuple[str, ...]) -> tuple[Counter[str], int]:
-    words = Counter(w for sent in sentences for w in sent.lower().split())
+    words = Counter(w for sent in sentences for w in sent.split())
     return words, sum(words.values())
 
 

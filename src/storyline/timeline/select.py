@@ -1,13 +1,15 @@
 """Extractive sentence selection per date: TF-IDF centroid optimisation with redundancy removal.
 
 Per date, the candidate sentences are those that mention it and the lead sentences of
-articles published on it; the summary greedily grows the set of sentences whose summed
-vector is closest to the candidates' centroid (news-tls "CentroidOpt"), skipping any
-sentence too similar to one already on the timeline.
+articles published on it (datelines and agency tags trimmed off); those above the knee of
+their similarity to the date's centroid stay (news-tls "PM-Mean"), and the summary
+greedily grows the set of them whose summed vector is closest to their centroid (news-tls
+"CentroidOpt"), skipping any sentence too similar to one already on the timeline.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from storyline.model import Document
+from storyline.model import Document, Span
 
 _DUTCH = """aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen
 door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun
@@ -29,6 +31,28 @@ MIN_WORDS = 5
 MAX_WORDS = 60
 # Cosine above which a sentence repeats one already chosen (syndicated copies, rewrites).
 REDUNDANT = 0.5
+
+
+# Wire-copy and blog furniture before the first sentence proper: "WASHINGTON | Tue Apr 21,
+# 2009 10:19 pm BST WASHINGTON (Reuters) - ", "NEW ORLEANS -- ", "Susan Watts | 18:00 UK
+# time, Saturday, 25 April 2009 ".
+_FURNITURE = (
+    re.compile(r"^.{0,200}?\((?:Reuters|AP|AFP|UPI|Bloomberg|ANP|Belga)\)\s*[-\u2013\u2014]+\s*"),
+    re.compile(r"^(?:AP\s+)?[A-Z][A-Z.,'\u2019 ]{1,50}[A-Z.]\s+(?:--?|\u2013|\u2014)\s+(?=\S)"),
+    re.compile(
+        r"^[^|]{3,60}\|\s*(?:[\d:]+\s*[^,]{0,12},\s*)?\w+day,?\s+\d{1,2}\s+\w+,?\s+\d{4}\s+"
+    ),
+)
+
+
+def content_span(text: str, span: Span) -> Span:
+    """``span`` without a leading dateline, byline or agency tag, when one is there."""
+    sentence = text[span.start : span.end]
+    skip = 0
+    for pattern in _FURNITURE:
+        if match := pattern.match(sentence, skip):
+            skip = match.end()
+    return Span(span.start + skip, span.end) if skip < len(sentence.rstrip()) else span
 
 
 @dataclass(frozen=True)
@@ -50,10 +74,12 @@ class SentenceIndex:
         if pairs is None:
             pairs = ((d, s) for d, doc in enumerate(docs) for s in range(len(doc.sentences)))
         self.refs = [SentenceRef(d, s) for d, s in sorted(set(pairs))]
-        texts = []
-        for ref in self.refs:
-            span = docs[ref.doc].sentences[ref.sent]
-            texts.append(docs[ref.doc].text[span.start : span.end])
+        self.spans = [
+            content_span(docs[r.doc].text, docs[r.doc].sentences[r.sent]) for r in self.refs
+        ]
+        texts = [
+            docs[r.doc].text[sp.start : sp.end] for r, sp in zip(self.refs, self.spans, strict=True)
+        ]
         self.texts = texts
         self.row = {ref: i for i, ref in enumerate(self.refs)}
         self.words = np.array([len(text.split()) for text in texts], dtype=np.int32)
@@ -78,7 +104,8 @@ def _vectorise(texts: list[str], lang: str) -> sparse.csr_matrix:
     stop = DUTCH_STOP_WORDS if lang == "nl" else ENGLISH_STOP_WORDS
     if not texts:
         return sparse.csr_matrix((0, 1))
-    vectorizer = TfidfVectorizer(stop_words=list(stop), lowercase=True, sublinear_tf=True)
+    # raw term counts, as news-tls weighs them: a term repeated in a sentence counts fully
+    vectorizer = TfidfVectorizer(stop_words=list(stop), lowercase=True)
     try:
         return sparse.csr_matrix(vectorizer.fit_transform(texts))
     except ValueError:  # only stop words: nothing to compare, every sentence is alike
@@ -106,6 +133,20 @@ def centroid(index: SentenceIndex, groups: Sequence[Sequence[int]]) -> np.ndarra
     return _unit(np.sum(parts, axis=0)) if parts else np.zeros(index.matrix.shape[1])
 
 
+def knee_point(values: Sequence[float]) -> int:
+    """Index of the point of a descending curve farthest from the line joining its ends."""
+    if len(values) < 3:
+        return len(values) - 1
+    points = np.column_stack((np.arange(len(values), dtype=float), np.asarray(values, float)))
+    line = points[-1] - points[0]
+    length = float(np.hypot(*line))
+    if not length:
+        return len(values) - 1
+    offsets = points - points[0]
+    across = offsets - np.outer(offsets @ (line / length), line / length)
+    return int(np.argmax(np.hypot(across[:, 0], across[:, 1])))
+
+
 class Selector:
     """Picks sentences date by date and remembers them to avoid repeating itself."""
 
@@ -113,6 +154,18 @@ class Selector:
         self.index = index
         self.redundant = redundant
         self.chosen: list[int] = []
+
+    def _focus(self, pool: list[int], target: np.ndarray) -> tuple[list[int], np.ndarray]:
+        """The rows above the knee of their similarity to ``target``, and their centroid."""
+        if len(pool) < 3:
+            return pool, target
+        sims = self.index.matrix[pool] @ target
+        ranked = sorted(sims, reverse=True)
+        threshold = max(ranked[knee_point(ranked)], 0.0)
+        kept = [row for row, sim in zip(pool, sims, strict=True) if sim > threshold]
+        if not kept:
+            return pool, target
+        return kept, _unit(np.asarray(self.index.matrix[kept].sum(axis=0)).ravel())
 
     def _fresh(self, rows: list[int], against: list[int]) -> list[int]:
         """Rows not too similar to any of the ``against`` rows."""
@@ -123,11 +176,26 @@ class Selector:
         return [row for row, sim in zip(rows, peak, strict=True) if sim <= self.redundant]
 
     def select(
-        self, pool_rows: Sequence[int], k: int, groups: Sequence[Sequence[int]] | None = None
+        self,
+        pool_rows: Sequence[int],
+        k: int,
+        groups: Sequence[Sequence[int]] | None = None,
+        focus: bool = False,
     ) -> list[int]:
-        """Up to ``k`` of ``pool_rows``, greedily closest (as a sum) to the groups' centroid."""
+        """Up to ``k`` of ``pool_rows``, greedily closest (as a sum) to the groups' centroid.
+
+        With ``focus`` (news-tls's PM-Mean collector), only the rows above the knee of their
+        similarities to that centroid stay in the pool, whose own centroid becomes the target.
+        """
         target = centroid(self.index, groups if groups is not None else [pool_rows])
-        pool = self._fresh(list(dict.fromkeys(pool_rows)), self.chosen)
+        pool = list(dict.fromkeys(pool_rows))
+        fresh: list[int] = []
+        if focus:
+            focused, focused_target = self._focus(pool, target)
+            if fresh := self._fresh(focused, self.chosen):
+                target = focused_target
+        # when earlier dates took every focused sentence, the rest of the pool stands in
+        pool = fresh or self._fresh(pool, self.chosen)
         picked: list[int] = []
         summary = np.zeros(self.index.matrix.shape[1])
         while pool and len(picked) < k:
