@@ -36,4 +36,4 @@ def test_openboek_quotes_stay_above_floor() -> None:
     assert result["overlap_f1"] >= floors["quotes_openboek_f1"], result
     assert result["exact_f1"] >= floors["quotes_openboek_exact_f1"], result
     assert result["speaker_acc"] >= floors["quotes_openboek_speaker_acc"], result
-    assert result["speaker_mention_acc"] >= floors["quotes_openboek_speaker_mention_acc"], result
+    assert result["speaker_entity_acc"] >= floors["quotes_openboek_speaker_entity_acc"], result

@@ -3,102 +3,45 @@
 A quote with only a pronoun cue ("zeide hij") or no cue at all takes the cast member
 (``quote_cast``) with the highest score under a small linear model over general features
 of Dutch and English dialogue: turn-taking (the speaker of the quote before, or two
-before, and whether a new line opened between them), the narration around the quote (who
-opens the line before it, who is named right after it), who is addressed inside the
-quotes, pronoun gender, recency and how often a member speaks. Runs of bare turns are
-then decoded as a whole (``quote_exchange``). The weights live in
-``storyline/models/quote_speaker_nl.json``: set by hand from these constructions (a
-logistic-regression fit, ``storyline/models/quote_speaker_train.py``, scored lower on
-books it had not seen); without the file the quotes keep the speakers the rules gave.
+before, cued or chosen, and whether a new line opened between them), the narration around
+the quote (who opens the line before it, who is named right after it, the subject of the
+narration before and after, a pronoun on the quote's own line), who is addressed inside
+the quotes (nobody is the speaker of a quote that calls them by name), pronoun gender,
+recency and distance, and how often a member speaks. Runs of bare turns are then decoded
+as a whole (``quote_exchange``). The weights live in
+``storyline/models/quote_speaker_nl.json``, fitted on OpenBoek by
+``storyline/models/quote_speaker_train.py`` (pairwise logistic regression); without the
+file the quotes keep the speakers the rules gave.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cast import Cast, Sighting
 from storyline.analyze.quote_dialogue import addresses
 from storyline.analyze.quote_exchange import decode, runs
+from storyline.analyze.quote_model import (  # re-exported for the trainer and the evaluation
+    FEATURES,
+    MODEL_PATH,
+    Candidate,
+    SpeakerModel,
+    Trace,
+    default_model,
+)
 from storyline.analyze.quote_speakers import mention_for
 from storyline.model import Mention, Quote
 
 if TYPE_CHECKING:  # quotes imports this module; the finder only arrives at run time
     from storyline.analyze.quotes import _Finder
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "quote_speaker_nl.json"
-FEATURES = (
-    "prev1",
-    "prev1_nl",
-    "prev2_nl",
-    "prev2_bare",
-    "prev1_bare",
-    "next1_bare",
-    "next2_bare",
-    "narr_subj",
-    "narr_pron",
-    "after_line",
-    "voc_self",
-    "voc_prev",
-    "pron_agree",
-    "pron_clash",
-    "pron_nearest",
-    "narrator_pron3",
-    "recent0",
-    "spoke_log",
-    "lead",
-)
+__all__ = ["FEATURES", "MODEL_PATH", "SpeakerModel", "Trace", "default_model", "rerank"]
 _RULED = ("continued", "turn-taking", "narrative-subject")
 _PRON_GENDER = {"hij": "m", "ie": "m", "-ie": "m", "he": "m", "zij": "f", "ze": "f", "she": "f"}
 _WINDOW = 2500  # characters of narration before a quote where candidates are looked for
 _RECENT = 8  # earlier quotes whose speakers stay candidates
 _LEADS = 6  # the most present members are always candidates
-
-
-@dataclass
-class SpeakerModel:
-    """A linear scorer: ``weights`` per feature name plus ``bias``."""
-
-    weights: dict[str, float]
-    bias: float = 0.0
-
-    def logit(self, features: dict[str, float], local: bool = False) -> float:
-        """The raw score; ``local`` leaves out the turn-taking features (prev*, next*)."""
-        return self.bias + sum(
-            self.weights.get(k, 0.0) * v
-            for k, v in features.items()
-            if not (local and k.startswith(("prev", "next")))
-        )
-
-    def score(self, features: dict[str, float]) -> float:
-        z = self.logit(features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def to_json(self) -> dict[str, object]:
-        return {"features": list(FEATURES), "weights": self.weights, "bias": self.bias}
-
-    @classmethod
-    def from_json(cls, data: dict[str, object]) -> SpeakerModel:
-        weights = data.get("weights", {})
-        assert isinstance(weights, dict)
-        bias = data.get("bias", 0.0)
-        return cls({str(k): float(v) for k, v in weights.items()}, float(bias))  # type: ignore[arg-type]
-
-
-@cache
-def default_model() -> SpeakerModel | None:
-    """The shipped model, or None when its file is missing."""
-    if not MODEL_PATH.exists():
-        return None
-    return SpeakerModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
-
-
-Candidate = tuple[str, dict[str, float], Mention]
-Trace = list[tuple[int, list[Candidate]]]
 
 
 def rerankable(quote: Quote) -> bool:
@@ -181,7 +124,12 @@ class _Turns:
         for s in before:
             if s.key not in keys:
                 keys.append(s.key)
-        for k in [*after, *inside_prev]:
+        inside_next = (
+            {s.key for s in cast.between(*f.bounds[i + 1]) if s.quoted}
+            if i + 1 < len(f.bounds)
+            else set()
+        )
+        for k in [*after, *inside_prev, *inside_next]:
             if k not in keys:
                 keys.append(k)
         if "ik" in cast.members and "ik" not in keys:
@@ -204,6 +152,15 @@ class _Turns:
         bare_before = i > 1 and self.bare(i - 1)
         bare = [self.bare(i + n) for n in range(3)]  # the gaps before quotes i, i+1, i+2
         subj = {s.key for s in narr if s.subject}
+        last_subj = next((s.key for s in reversed(narr) if s.subject), None)
+        line_start = f.text.rfind("\n", 0, open_pos) + 1
+        line_before = {s.key for s in narr if s.start >= line_start}
+        seen = {k: 0 for k in keys}
+        for s in before:
+            seen[s.key] = seen.get(s.key, 0) + 1
+        narr_gender = self._narration_gender(i)
+        following = [s for s in cast.between(close, nxt) if not s.quoted and s.subject]
+        next_subj = following[0].key if following else None
         pron_subj = self._narrated_pronoun(i)
         out: list[Candidate] = []
         for k in keys:
@@ -222,7 +179,29 @@ class _Turns:
                 "recent0": float(order[:1] == [k]),
                 "spoke_log": math.log1p(self.spoke.get(k, 0)),
                 "lead": float(k == self.lead),
+                "prev1_cued": float(i > 0 and self.explicit[i - 1] == k),
+                "prev2_cued": float(i > 1 and self.explicit[i - 2] == k and self.keys[i - 1] != k),
+                "voc_next": float(bare[1] and k in inside_next),
+                "line_before": float(k in line_before),
+                "last_subj": float(k == last_subj),
+                "seen_log": math.log1p(seen.get(k, 0)),
+                "rank_inv": 1.0 / (1 + order.index(k)),
+                "role": float(not member.name[:1].isupper() and not member.narrator),
+                "next_subj": float(k == next_subj),
+                "dist_log": math.log1p(max(0, open_pos - last_at[k]) / 100)
+                if last_at.get(k, -1) >= 0
+                else math.log1p(_WINDOW / 100),
+                "person": float(
+                    member.narrator
+                    or member.titled
+                    or member.gender != "?"
+                    or self.spoke.get(k, 0) > 0
+                ),
             }
+            if narr_gender and not gender:
+                g = cast.gender(k)
+                feats["narr_gender_agree"] = float(g != "?" and g == narr_gender)
+                feats["narr_gender_clash"] = float(g != "?" and g != narr_gender)
             feats["prev1_nl"] = feats["prev1"] * newline
             feats["prev2_nl"] = float(prev2 and newline)
             # a bare exchange: lines that hold nothing but the quotes
@@ -237,6 +216,34 @@ class _Turns:
                 feats["pron_nearest"] = float(nearest == k)
             out.append((k, feats, self.mention(k, open_pos, before)))
         return out
+
+    def vocatives(self, i: int) -> set[str]:
+        """Members addressed in quote ``i``: a name set off by a comma or opening the quote,
+        and followed by a comma, "!", "?" or the quote's end ("Ga jij ook, Marie?")."""
+        text = self.f.text
+        open_pos, close = self.f.bounds[i]
+        out = set()
+        for s in self.cast.between(open_pos, close):
+            before = text[open_pos : s.start].rstrip()
+            after = text[s.end : close].lstrip()
+            opens = not any(c.isalnum() for c in before) or before.endswith(",")
+            ends = after[:1] in (",", "!", "?") or not any(c.isalnum() for c in after)
+            if s.quoted and opens and ends:
+                out.add(s.key)
+        return out
+
+    def _narration_gender(self, i: int) -> str | None:
+        """The gender of a subject pronoun in the narration on the quote's own line
+        ("En ze kleurt en vraagt: ...", '"...", en hij lachte')."""
+        f = self.f
+        open_pos, close = f.bounds[i]
+        start = max(f.text.rfind("\n", 0, open_pos) + 1, f.bounds[i - 1][1] if i > 0 else 0)
+        end = f.text.find("\n", close)
+        nxt = f.bounds[i + 1][0] if i + 1 < len(f.bounds) else len(f.text)
+        end = min(end if end >= 0 else len(f.text), nxt)
+        around = (f.text[start:open_pos] + " " + f.text[close:end]).lower().split()
+        found = {_PRON_GENDER[w] for w in around[:6] if w in _PRON_GENDER}
+        return found.pop() if len(found) == 1 else None
 
     def _narrated_pronoun(self, i: int) -> str | None:
         """Who "Hij lachte." on a line between the last quote and quote ``i`` is about, when
@@ -309,6 +316,9 @@ def rerank(
         if i > 0 and addresses(finder, finder.quotes[i - 1]):
             # a new line answering a question or an address is someone else's turn
             cands = [c for c in cands if not c[1].get("prev1_nl")]
+        addressed = turns.vocatives(i)
+        # nobody addresses themselves by name: "Ga jij ook, Marie?" is not Marie's
+        cands = [c for c in cands if c[0] not in addressed] or cands
         if trace is not None:
             trace.append((i, cands))
         if not cands:
@@ -326,8 +336,14 @@ def rerank(
 
 
 def _assign(quote: Quote, mention: Mention) -> None:
+    # a pronoun copied from another quote's cue no longer names this quote's speaker
+    own = _pronoun(quote) is not None
     quote.speaker = mention
-    quote.flags = [f for f in quote.flags if f not in _RULED and not f.startswith("role_")]
+    quote.flags = [
+        f
+        for f in quote.flags
+        if f not in _RULED and not f.startswith("role_") and (own or not f.startswith("pronoun"))
+    ]
     if "ranked" not in quote.flags:
         quote.flags.append("ranked")
 
