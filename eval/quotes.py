@@ -262,6 +262,24 @@ def predict(
     )
 
 
+def candidate_recall(
+    book: Book, found: list[Quote], pairs: list[tuple[GoldQuote, Quote]], trace: Trace
+) -> tuple[int, int]:
+    """Matched quotes the ranker chose a speaker for, and those among them where some
+    candidate is the gold character (the ranker's ceiling)."""
+    gold_of = {id(p): g for g, p in pairs}
+    quotes = [q for q in found if q.kind != "indirect"]
+    ranked = reachable = 0
+    for index, cands in trace:
+        gold = gold_of.get(id(quotes[index]))
+        if gold is None:
+            continue
+        ranked += 1
+        probes = (Quote(0, 0, "", "direct", speaker=mention) for _, _, mention in cands)
+        reachable += any(_speaker_ok(book, gold, probe) for probe in probes)
+    return ranked, reachable
+
+
 def score(
     books: list[Book],
     use_entities: bool = False,
@@ -270,9 +288,11 @@ def score(
     """Detection and speaker figures; ``models`` maps a book name to the speaker model to
     use for it (leave-one-book-out), else the shipped model runs."""
     totals = {"gold": 0, "pred": 0, "exact": 0, "overlap": 0, "speaker": 0, "entity": 0}
+    totals |= {"ranked": 0, "reachable": 0}
     for book in books:
         entities = (_entities(book.text) or []) if use_entities else []
-        found = predict(book, entities, (models or {}).get(book.name))
+        trace: Trace = []
+        found = predict(book, entities, (models or {}).get(book.name), trace)
         preds = [q for q in found if q.kind == "direct"]
         totals["gold"] += len(book.quotes)
         totals["pred"] += len(preds)
@@ -281,6 +301,9 @@ def score(
         totals["overlap"] += len(pairs)
         totals["speaker"] += sum(_speaker_ok(book, g, p) for g, p in pairs)
         totals["entity"] += sum(_entity_ok(book, g, p) for g, p in pairs)
+        ranked, reachable = candidate_recall(book, found, pairs, trace)
+        totals["ranked"] += ranked
+        totals["reachable"] += reachable
     result: dict[str, float] = {}
     for key in ("exact", "overlap"):
         p = totals[key] / totals["pred"] if totals["pred"] else 0.0
@@ -289,6 +312,9 @@ def score(
         result[f"{key}_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
     for key, name in (("speaker", "speaker_acc"), ("entity", "speaker_entity_acc")):
         result[name] = round(totals[key] / totals["overlap"], 4) if totals["overlap"] else 0.0
+    result["candidate_recall"] = (
+        round(totals["reachable"] / totals["ranked"], 4) if totals["ranked"] else 0.0
+    )
     result.update({k: float(v) for k, v in totals.items()})
     return result
 
@@ -340,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         if "/" in mode:
             print(
                 f"[{mode}] speaker {res['speaker_acc']:.3f} character level"
-                f" {res['speaker_entity_acc']:.3f} ({int(res['overlap'])} quotes)"
+                f" {res['speaker_entity_acc']:.3f} ({int(res['overlap'])} quotes;"
+                f" candidate recall {res['candidate_recall']:.3f})"
             )
             continue
         for key in ("exact", "overlap"):
@@ -350,6 +377,10 @@ def main(argv: list[str] | None = None) -> int:
             f"[{mode}] speaker accuracy on overlap-matched quotes {res['speaker_acc']:.3f}"
             f" ({int(res['speaker'])}/{int(res['overlap'])}); resolved speaker (character level)"
             f" {res['speaker_entity_acc']:.3f} ({int(res['entity'])})"
+        )
+        print(
+            f"[{mode}] ranked quotes with the gold speaker among the candidates"
+            f" {res['candidate_recall']:.3f} ({int(res['reachable'])}/{int(res['ranked'])})"
         )
     return 0
 

@@ -4,7 +4,8 @@ Learnt from the text itself: capitalised names that behave like names (capitalis
 mid-sentence, never a lower-case word), one-word names joined to the full name they are
 part of ("Fogg" to "Phileas Fogg"), role nouns that spoke in a cue ("de Sahib", "'t
 dichtertje"), a first-person narrator, and each member's gender from titles, role nouns
-and the pronouns that follow their mentions.
+and the pronouns that follow their mentions. Unnamed persons ("een klant", "de hospita",
+``quote_nominals``) are members too, with their sightings kept apart (``nominal``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.analyze import quote_cues as cues
+from storyline.analyze import quote_nominals as nominals
 from storyline.analyze.quote_cues import lexicon
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|-ie\b")
@@ -45,6 +47,7 @@ class Member:
     gender: str = "?"
     narrator: bool = False
     titled: bool = False  # named with a title or a role noun: surely a person
+    nominal: bool = False  # only a person noun phrase ("de hospita"), never a cue's speaker
     votes: Counter[str] = field(default_factory=Counter)
 
 
@@ -97,13 +100,18 @@ class Cast:
         self._bstarts = [a for a, _ in self._blocked]
         self.members: dict[str, Member] = {}
         self.sightings: list[Sighting] = []
+        # unnamed persons ("een klant") apart: they are candidates, not context for the others
+        self.nominal: list[Sighting] = []
         toks = _tokens(text)
         self._names(toks)
         self._roles(toks, speakers)
+        self._nominals(toks)
         self._narrator(toks)
         self._addressed(toks)
         self.sightings.sort(key=lambda s: s.start)
         self._starts = [s.start for s in self.sightings]
+        self.nominal.sort(key=lambda s: s.start)
+        self._nstarts = [s.start for s in self.nominal]
         self._genders(toks)
 
     # -- geometry -----------------------------------------------------------
@@ -251,6 +259,32 @@ class Cast:
                 continue
             first = t.line_start or toks[n - 1].line_start
             self.sightings.append(Sighting(t.start, t.end, t.low, self.quoted(t.start), first))
+
+    def _nominals(self, toks: list[_Tok]) -> None:
+        """Person noun phrases ("een klant", "de hospita") are members keyed by their noun;
+        every later phrase with that noun is a sighting of them."""
+        nouns = nominals.person_lexicon(self.lang) | nominals.speech_subjects(
+            toks, self.lang, self.quoted
+        )
+        taken = {s.start for s in self.sightings}
+        pronouns = set(lexicon_pron(self.lang))
+
+        def skip(word: str) -> bool:
+            return word in pronouns or (word in self._alias and word not in self.members)
+
+        for k, head in nominals.nominal_mentions(toks, self.lang, frozenset(nouns), skip):
+            t = toks[k]
+            if t.start in taken:
+                continue
+            if head not in self.members:
+                self.members[head] = Member(head, head, nominals.noun_gender(head), nominal=True)
+                self._alias.setdefault(head, head)
+            first = t.line_start or toks[k - 1].line_start
+            self.nominal.append(Sighting(t.start, t.end, head, self.quoted(t.start), first))
+
+    def nominal_between(self, start: int, end: int) -> list[Sighting]:
+        lo = bisect.bisect_left(self._nstarts, start)
+        return self.nominal[lo : bisect.bisect_left(self._nstarts, end)]
 
     def _speaking_name(self, start: int, end: int, said: str, ws: list[str]) -> None:
         """A name that spoke in a cue is a member even when the text names it only once."""

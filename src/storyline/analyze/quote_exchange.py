@@ -14,7 +14,7 @@ from typing import Protocol
 from storyline.model import Mention
 
 Candidate = tuple[str, dict[str, float], Mention]
-_MIN_RUN = 3  # quotes; shorter runs stay with the quote-by-quote choice
+_MIN_RUN = 2  # quotes; a lone quote stays with the quote-by-quote choice
 _ANCHOR = 5.0  # the weight of a quote whose cue names its speaker
 _ABSENT = -3.0  # a member who is no candidate for a quote at all
 _PARTIES = 5  # members tried as the two parties

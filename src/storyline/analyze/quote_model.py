@@ -45,6 +45,8 @@ FEATURES = (
     "person",
     "next_subj",
     "dist_log",
+    "nominal",
+    "prev1_addr",
 )
 
 

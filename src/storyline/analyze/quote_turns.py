@@ -7,8 +7,11 @@ before, cued or chosen, and whether a new line opened between them), the narrati
 the quote (who opens the line before it, who is named right after it, the subject of the
 narration before and after, a pronoun on the quote's own line), who is addressed inside
 the quotes (nobody is the speaker of a quote that calls them by name), pronoun gender,
-recency and distance, and how often a member speaks. Runs of bare turns are then decoded
-as a whole (``quote_exchange``). The weights live in
+recency and distance, and how often a member speaks. Unnamed persons in the narration
+around the quote ("onze hospita trad binnen") are candidates too (``quote_nominals``). A
+turn after a question or an address is probably someone else's: a feature, not a rule,
+unless nobody else is in sight. Runs of bare turns are then decoded as a whole
+(``quote_exchange``). The weights live in
 ``storyline/models/quote_speaker_nl.json``, fitted on OpenBoek by
 ``storyline/models/quote_speaker_train.py`` (pairwise logistic regression); without the
 file the quotes keep the speakers the rules gave.
@@ -30,6 +33,7 @@ from storyline.analyze.quote_model import (  # re-exported for the trainer and t
     Trace,
     default_model,
 )
+from storyline.analyze.quote_nominals import unnamed
 from storyline.analyze.quote_speakers import mention_for
 from storyline.model import Mention, Quote
 
@@ -215,7 +219,9 @@ class _Turns:
                 feats["pron_clash"] = float(g != "?" and g != gender) or float(member.narrator)
                 feats["pron_nearest"] = float(nearest == k)
             out.append((k, feats, self.mention(k, open_pos, before)))
-        return out
+        genders = (gender, narr_gender)
+        taken = {k for k, _, _ in out}
+        return out + unnamed(f, cast, i, taken, (prev_close, after_end), genders)
 
     def vocatives(self, i: int) -> set[str]:
         """Members addressed in quote ``i``: a name set off by a comma or opening the quote,
@@ -314,8 +320,12 @@ def rerank(
             continue
         cands = turns.candidates(i)
         if i > 0 and addresses(finder, finder.quotes[i - 1]):
-            # a new line answering a question or an address is someone else's turn
-            cands = [c for c in cands if not c[1].get("prev1_nl")]
+            # a new line answering a question or an address is mostly someone else's turn;
+            # when nobody else is in sight, an unnamed one's
+            others = [c for c in cands if not c[1].get("prev1_nl")]
+            cands = cands if others else others
+            for c in cands:
+                c[1]["prev1_addr"] = c[1].get("prev1_nl", 0.0)
         addressed = turns.vocatives(i)
         # nobody addresses themselves by name: "Ga jij ook, Marie?" is not Marie's
         cands = [c for c in cands if c[0] not in addressed] or cands

@@ -1,0 +1,115 @@
+"""Reading a quote's cue: the speech verb, colon or "volgens" before or after it, and the
+phrase that names the speaker ("zei Sessions", "McMaster reageerde kort:", "aldus zijn
+woordvoerder"). A mixin of the quote finder (``quotes._Finder``)."""
+
+from __future__ import annotations
+
+from storyline.analyze import quote_cues as cues
+from storyline.analyze import quote_speakers as sp
+from storyline.analyze.quote_cues import ACCORDING_TO, lexicon
+from storyline.analyze.quote_marks import DASHES
+from storyline.analyze.quote_speakers import Phrase, Word
+from storyline.model import Span
+
+
+class CueReader:
+    """Finds the cue around a quote and the phrase of its speaker."""
+
+    text: str
+    lang: str
+    resolver: sp.Resolver
+
+    def post_cue(self, post: list[Word]) -> tuple[str, Phrase, str] | None:
+        """A cue after the quote: 'zei Sessions', 'aldus zijn woordvoerder', 'Poetin zei'."""
+        i = 0
+        while i < len(post) and post[i].text in ",:;-–—.":
+            i += 1
+        if i >= len(post):
+            return None
+        particle = sp.particle_cue(post, i, self.lang, reach=4)
+        if sp.is_cue_verb(post[i], self.lang) or particle:
+            j = self._skip_adverbs(post, i + 1)
+            phrase = sp.phrase_forward(self.text, post, j, self.lang, loose=True)
+            if phrase is not None:
+                cue = f"{post[i].text} {particle}" if particle else post[i].text
+                return cue, phrase, "post"
+        phrase = sp.phrase_forward(self.text, post, i, self.lang)
+        if phrase is not None:
+            k = next((n for n, w in enumerate(post) if w.start >= phrase.end), len(post))
+            k = self._skip_adverbs(post, k)
+            if k < len(post) and sp.is_cue_verb(post[k], self.lang):
+                return post[k].text, phrase, "post"
+        return None
+
+    def _skip_adverbs(self, ws: list[Word], j: int) -> int:
+        while j < len(ws) and (
+            ws[j].low in lexicon(cues.CUE_ADVERBS, self.lang) or ws[j].text == ","
+        ):
+            j += 1
+        return j
+
+    def pre_cue(self, pre: list[Word], sent: Span | None) -> tuple[str, Phrase, str] | None:
+        """A cue before the quote: 'McMaster reageerde kort:', 'Poetin:', 'volgens X', 'zei X'."""
+        if not pre:
+            return None
+        body = [w for w in pre if w.text not in DASHES]
+        if body and body[-1].text == ":":
+            clause = body[:-1]
+            phrase = sp.phrase_forward(self.text, clause, 0, self.lang)
+            if phrase is not None and phrase.end == clause[-1].end:
+                return ":", phrase, "pre"
+        found = self.according(body) or self.verb_cue(body)
+        return found
+
+    def according(self, ws: list[Word]) -> tuple[str, Phrase, str] | None:
+        phrases = ACCORDING_TO.get(self.lang) or ACCORDING_TO["nl"] + ACCORDING_TO["en"]
+        for n in range(len(ws) - 1, -1, -1):
+            for cue in phrases:
+                parts = cue.split()
+                if [w.low for w in ws[n : n + len(parts)]] == parts:
+                    phrase = sp.according_phrase(self.text, ws, n + len(parts), self.lang)
+                    if phrase is not None:
+                        return cue, phrase, "pre"
+        return None
+
+    def verb_cue(self, ws: list[Word]) -> tuple[str, Phrase, str] | None:
+        """The last speech verb in ``ws`` with its subject."""
+        for n in range(len(ws) - 1, -1, -1):
+            particle = sp.particle_cue(ws, n, self.lang)
+            if not (sp.is_cue_verb(ws[n], self.lang) or particle):
+                continue
+            cue = f"{ws[n].text} {particle}" if particle else ws[n].text
+            phrase = self.subject(ws, n)
+            if phrase is not None:
+                return cue, phrase, "pre"
+        return None
+
+    def subject(self, ws: list[Word], n: int) -> Phrase | None:
+        """Who the speech verb ``ws[n]`` belongs to: a pronoun right after it ("houdt hij vol"),
+        a phrase opening the clause before it, a phrase after it, or the clause's first phrase."""
+        k = self._skip_adverbs(ws, n + 1)
+        after = None
+        if k < len(ws) and ws[k].low not in lexicon(cues.COMPLEMENTIZERS, self.lang):
+            after = sp.phrase_forward(self.text, ws, k, self.lang, loose=True)
+        if after is not None and after.kind == "pron":
+            return after
+        before = sp.phrase_backward(self.text, ws, n, self.lang)
+        if before is not None and not self.plausible(before):
+            before = None
+        if before is not None:
+            idx = next((i for i, w in enumerate(ws) if w.start >= before.start), 0)
+            if (
+                idx == 0
+                or ws[idx - 1].text in ",;:("
+                or ws[idx - 1].low in ("en", "maar", "and", "but")
+            ):
+                return before
+        if after is not None:
+            return after
+        initial = sp.phrase_forward(self.text, ws, 0, self.lang, loose=True) if n > 0 else None
+        return before or (initial if initial is not None and self.plausible(initial) else None)
+
+    def plausible(self, phrase: Phrase) -> bool:
+        """A one-word capitalised subject counts only when the text names that person elsewhere."""
+        said = self.text[phrase.head[0] : phrase.head[1]]
+        return phrase.kind != "name" or " " in said or said.lower() in self.resolver.known
