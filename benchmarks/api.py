@@ -1,19 +1,21 @@
 """API latency on a store of 100,000 articles, measured with a real HTTP load generator.
 
-    python benchmarks/api.py [--articles 100000] [--db PATH] [--duration 10] [--connections 4 16]
+    python benchmarks/api.py [--articles 100000] [--db PATH] [--duration 10]
+                             [--connections 1 4] [--workers 1] [--only story entity search]
+                             [--during-ingest 500 [--ingest-nice 10]]
 
-1. Builds the store once (reused while its article count matches): articles made from the
-   bundled seed texts with variation (sentences shuffled, names replaced from a pool of
-   synthetic people, dates spread over six years, 25 outlets), inserted directly through the
-   store's connection (the fast path: no minhash and no analysis stages). Mentions and quotes
-   are written directly too, and so are the entity tables when the entity store exists.
-2. Starts `uvicorn` with the app in a subprocess on 127.0.0.1 (one worker process).
+1. Builds the store once and caches it (reused while its article count matches; see
+   api_corpus.py): generated articles, mentions, quotes and entity tables written directly,
+   then the generated storylines written through the real story store (StoryRepo.save),
+   so the story endpoint reads real stored stories with the store's own SQL.
+2. Starts the real `storyline serve --db PATH --port P --workers N` on 127.0.0.1.
 3. Loads each endpoint family with `wrk` (Debian package) when it is installed, else with an
-   asyncio client over keep-alive connections; prints p50/p95/p99 and requests per second.
-
-Stories: when the story store (issue 7) is absent or empty, the server uses a stand-in
-StoryReader over the generated story membership, so the story endpoint's figure covers the
-API, its article and quote look-ups and the JSON, not that store's own SQL.
+   asyncio client over keep-alive connections; prints p50/p95/p99, requests per second and
+   the load average (the machine is shared: compare variants back to back).
+4. With ``--during-ingest N``: serves a scratch copy of the store and, while the story, entity
+   and search endpoints are loaded, keeps a real `storyline ingest -` running into it (a
+   separate process; batches of N new generated articles, one after the other): storage,
+   dedup, search index, analysis, entity resolution and clustering all write meanwhile.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import os
 import random
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -36,26 +39,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from api_corpus import HEAVY, StandInStories, build  # noqa: E402
+from api_corpus import HEAVY, build, ingest_lines, prepare  # noqa: E402
 
 from storyline.store.sqlite import SQLiteStore  # noqa: E402
 
-
-def serve(db: str, port: int) -> None:
-    """The server process: the real app over the store, stories from the stand-in if needed."""
-    import uvicorn
-
-    from storyline.api import create_app
-    from storyline.api.context import repo_factory
-
-    store = SQLiteStore(db)
-    factory = repo_factory("storyline.store.stories", "StoryRepo")
-    stories = None
-    if factory is None or not factory(store).list_stories(1):
-        stories = StandInStories(store)
-        print("stories: stand-in reader over the generated membership", file=sys.stderr)
-    app = create_app(store, stories=stories)
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+CLI = str(Path(sys.executable).with_name("storyline"))
+TARGETS = ("story", "entity", "entity (heavy)", "search")
 
 
 def _free_port() -> int:
@@ -80,20 +69,33 @@ def _wait(base: str, server: subprocess.Popen[bytes], seconds: float = 120) -> N
     raise SystemExit("the server did not start")
 
 
-def url_sets(db: Path, rng: random.Random) -> dict[str, list[str]]:
-    """Paths per endpoint family, drawn from what the store holds."""
-    store = SQLiteStore(db)
-    conn = store.conn
+def url_sets(db: Path, rng: random.Random) -> tuple[dict[str, list[str]], str]:
+    """Paths per endpoint family, drawn from what the store holds, and a note on stories.
+
+    Stories are drawn through random articles, so a story is picked as often as it is
+    large: what readers who follow links from articles meet.
+    """
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     entities = [
         r[0]
         for r in conn.execute(
             "SELECT DISTINCT entity_id FROM mentions WHERE entity_id IS NOT NULL LIMIT 5000"
         )
     ]
-    stories = [r[0] for r in conn.execute("SELECT DISTINCT story FROM bench_story_articles")]
+    stories = [
+        r[0]
+        for r in conn.execute("SELECT story_id FROM event_articles ORDER BY random() LIMIT 300")
+    ]
+    sizes = sorted(
+        conn.execute("SELECT COUNT(*) FROM event_articles WHERE story_id = ?", (story,)).fetchone()[
+            0
+        ]
+        for story in set(stories)
+    )
+    total = conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
     articles = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY random() LIMIT 500")]
-    store.close()
-    names = [r[0] for r in SQLiteStore(db).conn.execute("SELECT DISTINCT text FROM mentions")]
+    names = [r[0] for r in conn.execute("SELECT DISTINCT text FROM mentions")]
+    conn.close()
     words = ["minister", "Rusland", "ambassadeur", "verkiezingen", "onderzoek", "president"]
     searches = []
     for _ in range(300):
@@ -106,14 +108,20 @@ def url_sets(db: Path, rng: random.Random) -> dict[str, list[str]]:
             q = rng.choice(words)  # a common word: tens of thousands of matches
         extra = rng.choice(["", "", f"&from={rng.randint(2015, 2020)}", "&source=outlet-03"])
         searches.append(f"/api/search?q={q.replace(' ', '%20')}{extra}")
+    note = (
+        f"{total} stored stories; the {len(sizes)} drawn hold {sizes[0]}-{sizes[-1]} articles "
+        f"(median {sizes[len(sizes) // 2]})"
+        if sizes
+        else "no stories"
+    )
     return {
-        "story": [f"/api/stories/s{rng.choice(stories)}" for _ in range(300)],
+        "story": [f"/api/stories/{story}" for story in stories],
         "entity": [f"/api/entities/{rng.choice(entities)}" for _ in range(300)],
         "entity (heavy)": [f"/api/entities/p{i}" for i in range(HEAVY)],
         "search": searches,
         "article": [f"/api/articles/{a}" for a in articles],
-        "story page (HTML)": [f"/stories/s{rng.choice(stories)}" for _ in range(100)],
-    }
+        "story page (HTML)": [f"/stories/{story}" for story in stories[:100]],
+    }, note
 
 
 WRK_SCRIPT = """
@@ -233,6 +241,129 @@ def measure(base: str, paths: list[str], connections: int, duration: int) -> dic
     return asyncio.run(_client_load(base, paths, connections, duration))
 
 
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def row(name: str, label: str, r: dict[str, float], extra: str = "") -> None:
+    rps = f"{r['rps']:>8.1f}" if "rps" in r else f"{'':>8}"
+    print(
+        f"{name:<20} {label:>5} {rps} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
+        f"{int(r['errors']):>6}  {extra}".rstrip(),
+        flush=True,
+    )
+
+
+def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    """The real `storyline serve` on a free loopback port."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [CLI, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _wait(base, server)
+    return server, base
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+class Ingests:
+    """`storyline ingest -` runs into ``db``, one batch after another, until stopped."""
+
+    def __init__(self, db: Path, batch: int, niceness: int = 0) -> None:
+        self.db = db
+        self.batch = batch
+        self.niceness = niceness
+        self.runs = 0
+        self.started = time.perf_counter()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log = Path(tempfile.gettempdir()) / "storyline-bench" / "ingest.log"
+        self.next()
+
+    def next(self) -> None:
+        lines = ingest_lines(self.batch, seed=1000 + self.runs)
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                ["nice", "-n", str(self.niceness), CLI, "ingest", "-", "--db", str(self.db)],
+                stdin=subprocess.PIPE,
+                stdout=log,
+                stderr=log,
+            )
+        assert self.process.stdin is not None
+        self.process.stdin.write(("\n".join(lines) + "\n").encode())
+        self.process.stdin.close()
+        self.runs += 1
+
+    def keep_going(self) -> None:
+        """Start the next batch when the last one has finished."""
+        if self.process is not None and self.process.poll() is not None:
+            self.next()
+
+    def finish(self) -> str:
+        if self.process is not None:
+            stop(self.process)
+        conn = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        stored, clustered = conn.execute(
+            "SELECT (SELECT COUNT(*) FROM articles WHERE date >= '2021'), "
+            "(SELECT COUNT(*) FROM event_articles e JOIN articles a ON a.id = e.article_id "
+            "WHERE a.date >= '2021')"
+        ).fetchone()
+        conn.close()
+        elapsed = time.perf_counter() - self.started
+        return (
+            f"ingest: {self.runs} run(s) of {self.batch} articles in {elapsed:.0f} s; "
+            f"{stored} new articles stored, {clustered} analysed and clustered (log {self.log})"
+        )
+
+
+def measure_during_ingest(args: argparse.Namespace, db: Path) -> None:
+    """Story, entity and search latency while `storyline ingest` writes to the same store."""
+    scratch = db.with_name("api-ingest.db")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, scratch)
+    server, base = start_server(scratch, args.workers)
+    try:
+        sets, note = url_sets(scratch, random.Random(11))
+        families = [n for n in TARGETS if not args.only or n in args.only]
+        for name in families:
+            first_visits(base, sets[name])  # warm caches as the quiet run does
+        print(f"store: {args.articles} articles, {note}; {args.workers} worker(s); {load()}")
+        print(
+            f"during ingest: `nice -n {args.ingest_nice} storyline ingest -` of {args.ingest} "
+            "new articles per run"
+        )
+        ingests = Ingests(scratch, args.ingest, args.ingest_nice)
+        time.sleep(2)
+        header()
+        for name in families:
+            for connections in args.connections:
+                ingests.keep_going()
+                r = measure(base, sets[name], connections, args.duration)
+                row(name, str(connections), r, load())
+        print(ingests.finish())
+    finally:
+        stop(server)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+
+
+def header() -> None:
+    print(
+        f"{'endpoint':<20} {'conns':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'p99 ms':>8} {'errors':>6}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -240,14 +371,25 @@ def main(argv: list[str] | None = None) -> None:
         "--db", default=str(Path(tempfile.gettempdir()) / "storyline-bench" / "api.db")
     )
     parser.add_argument("--duration", type=int, default=10, help="Seconds per endpoint and level.")
-    parser.add_argument("--connections", type=int, nargs="+", default=[4, 16])
+    parser.add_argument("--connections", type=int, nargs="+", default=[1, 4])
+    parser.add_argument("--workers", type=int, default=1, help="`storyline serve --workers`.")
     parser.add_argument("--only", nargs="*", help="Endpoint families to load (default all).")
-    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--during-ingest",
+        dest="ingest",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Load story, entity and search while ingesting batches of N new articles.",
+    )
+    parser.add_argument(
+        "--ingest-nice",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Run the ingest under `nice -n N` (relative to this process; default 0).",
+    )
     args = parser.parse_args(argv)
-    if args.serve:
-        serve(args.db, args.port)
-        return
     db = Path(args.db)
     if not db.exists() or _count(db) != args.articles:
         for suffix in ("", "-wal", "-shm"):
@@ -257,43 +399,29 @@ def main(argv: list[str] | None = None) -> None:
         started = time.perf_counter()
         build(db, args.articles)
         print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", "--db", str(db), "--port", str(port)],
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )
+    prepare(db)
+    if args.ingest:
+        measure_during_ingest(args, db)
+        return
+    server, base = start_server(db, args.workers)
     try:
-        _wait(base, server)
-        sets = url_sets(db, random.Random(11))
+        sets, note = url_sets(db, random.Random(11))
         tool = "wrk" if shutil.which("wrk") else "asyncio httpx client"
+        print(f"store: {args.articles} articles, {note}")
         print(
-            f"store: {args.articles} articles; load: {tool}, {args.duration} s per row, "
-            "one uvicorn worker, loopback"
+            f"load: {tool}, {args.duration} s per row, {args.workers} server worker(s), "
+            f"loopback; {load()}"
         )
-        print(
-            f"{'endpoint':<20} {'conns':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-            f"{'p99 ms':>8} {'errors':>6}"
-        )
+        header()
         for name, paths in sets.items():
             if args.only and name not in args.only:
                 continue
-            cold = first_visits(base, paths)  # also warms the caches for the runs below
-            print(
-                f"{name:<20} {'cold':>5} {'':>8} {cold['p50']:>8.1f} {cold['p95']:>8.1f} "
-                f"{cold['p99']:>8.1f} {int(cold['errors']):>6}",
-                flush=True,
-            )
+            row(name, "cold", first_visits(base, paths))  # also warms the caches below
             for connections in args.connections:
-                r = measure(base, paths, connections, args.duration)
-                print(
-                    f"{name:<20} {connections:>5} {r['rps']:>8.1f} {r['p50']:>8.1f} "
-                    f"{r['p95']:>8.1f} {r['p99']:>8.1f} {int(r['errors']):>6}",
-                    flush=True,
-                )
+                row(name, str(connections), measure(base, paths, connections, args.duration))
+        print(f"done; {load()}")
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop(server)
 
 
 def _count(db: Path) -> int:

@@ -56,8 +56,9 @@ def _free_port() -> int:
         return port
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 def test_serve_answers_on_loopback_and_takes_the_token_from_the_env(
-    seeded: SQLiteStore, tmp_path: Path
+    seeded: SQLiteStore, tmp_path: Path, workers: int
 ) -> None:
     port = _free_port()
     env = {**os.environ, "STORYLINE_TOKEN": "tok"}
@@ -71,6 +72,8 @@ def test_serve_answers_on_loopback_and_takes_the_token_from_the_env(
         seeded.location,
         "--port",
         str(port),
+        "--workers",
+        str(workers),
     ]
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

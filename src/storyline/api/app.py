@@ -19,6 +19,8 @@ from storyline.store.base import EntityReader, StoryReader
 from storyline.store.sqlite import SQLiteStore
 
 MAX_BODY = 10 * 1024 * 1024
+DB_ENV = "STORYLINE_DB"
+TOKEN_ENV = "STORYLINE_TOKEN"
 
 
 class BodyLimit:
@@ -122,3 +124,10 @@ def create_app(
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
     app.add_middleware(BodyLimit, limit=max_body)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app over ``$STORYLINE_DB`` (token ``$STORYLINE_TOKEN``): one per server worker."""
+    import os
+
+    return create_app(SQLiteStore(os.environ[DB_ENV]), token=os.environ.get(TOKEN_ENV) or None)

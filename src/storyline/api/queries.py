@@ -16,14 +16,16 @@ from storyline.api.shapes import (
     entity_ref,
     quote_row_dict,
 )
-from storyline.model import Story
+from storyline.model import Entity, Story
 from storyline.serialize import document_dict, event_dict, story_dict
-from storyline.store.base import EntityReader, QuoteFilter, StoryReader
-from storyline.store.quotes import any_speaker_entity, list_quotes, story_article_ids
-from storyline.store.search import article_briefs, articles_per_day, newest_briefs
+from storyline.store.base import EntityFilter, EntityReader, QuoteFilter, StoryReader
+from storyline.store.entities import EntityRepo
+from storyline.store.quotes import any_speaker_entity, list_quotes
+from storyline.store.search import ArticleBrief, article_briefs, articles_per_day, newest_briefs
 
 log = logging.getLogger(__name__)
 
+MAX_PAGE = 500  # the largest page a listing endpoint serves (routes.Limit)
 NO_ENTITIES = "entity resolution has not run: no entities yet (see `storyline resolve`)"
 NO_STORIES = "clustering has not run: no events or storylines yet (see `storyline cluster`)"
 
@@ -49,10 +51,55 @@ def _entity_names(readers: Readers, ids: list[str]) -> list[dict[str, Any]]:
             ref = {"id": None, "name": value, "type": None}
             if readers.entities is not None:
                 with contextlib.suppress(LookupError):
-                    ref = entity_ref(readers.entities.get_entity(value))
+                    ref = entity_ref(_entity(readers.entities, value))
             readers.refs.put(value, ref)
         found.append(ref)
     return found
+
+
+def _entity(entities: EntityReader, entity_id: str) -> Entity:
+    """The entity without its article list where the reader can leave it out."""
+    if isinstance(entities, EntityRepo):
+        return entities.get_entity(entity_id, articles=False)
+    return entities.get_entity(entity_id)
+
+
+def entity_listing(
+    readers: Readers, filt: EntityFilter, article_limit: int
+) -> list[dict[str, Any]]:
+    """Entities as the listing shows them: the ``article_limit`` newest article ids each."""
+    entities = need_entities(readers)
+    if not isinstance(entities, EntityRepo):
+        found = entities.list_entities(filt)
+        return [entity_dict(e, article_limit=article_limit) for e in found]
+    found = entities.list_entities(filt, article_limit=article_limit)
+    counts = entities.article_counts([e.id for e in found])
+    return [entity_dict(e, article_count=counts[e.id]) for e in found]
+
+
+def entity_articles(
+    readers: Readers, entity_id: str, limit: int, offset: int = 0
+) -> tuple[Entity, int, list[ArticleBrief]]:
+    """The entity, how many articles it occurs in, and one page of them newest first."""
+    entities = need_entities(readers)
+    if isinstance(entities, EntityRepo):
+        entity = entities.get_entity(entity_id, articles=False)
+        count = entities.article_count(entity.id)
+        ids = entities.newest_articles(entity.id, limit, offset)
+        found = article_briefs(readers.store, ids)
+        return entity, count, [found[i] for i in ids if i in found]
+    entity = entities.get_entity(entity_id)
+    briefs = newest_briefs(readers.store, entity.articles, limit + offset)[offset:]
+    return entity, len(entity.articles), briefs
+
+
+def articles_next(entity_id: str, count: int, limit: int, offset: int) -> str | None:
+    """The API path of the next page of an entity's articles, if one follows."""
+    following = offset + limit
+    if limit == 0 or following >= count:
+        return None
+    size = min(limit, MAX_PAGE)
+    return f"/api/entities/{entity_id}/articles?offset={following}&limit={size}"
 
 
 def timeline_builder() -> Any | None:
@@ -103,12 +150,13 @@ def story_detail(readers: Readers, story_id: str, *, quote_limit: int = 200) -> 
     stories = need_stories(readers)
     story = stories.get_story(story_id)
     data = story_dict(story)
-    ids = story_article_ids(stories, story.id)
+    ids = list(dict.fromkeys(a for event in story.events for a in event.articles))
     briefs = article_briefs(readers.store, ids)
     data["articles"] = {key: brief_dict(value) for key, value in briefs.items()}
     data["actor_entities"] = _entity_names(readers, story.actors)
     data["per_day"] = [{"date": d, "count": c} for d, c in articles_per_day(readers.store, ids)]
-    quotes = list_quotes(readers.store, QuoteFilter(story=story.id, limit=quote_limit), stories)
+    filt = QuoteFilter(story=story.id, limit=quote_limit)
+    quotes = list_quotes(readers.store, filt, stories, story_articles=ids)
     data["quotes"] = [quote_row_dict(row) for row in quotes]
     timeline = _timeline(readers, story, ids)
     if timeline is not None:
@@ -117,15 +165,26 @@ def story_detail(readers: Readers, story_id: str, *, quote_limit: int = 200) -> 
 
 
 def entity_detail(
-    readers: Readers, entity_id: str, *, article_limit: int = 100, quote_limit: int = 100
+    readers: Readers,
+    entity_id: str,
+    *,
+    article_limit: int = 100,
+    article_offset: int = 0,
+    quote_limit: int = 100,
 ) -> dict[str, Any]:
-    """The entity with its aliases, newest articles, co-occurring entities and its quotes."""
+    """The entity with its aliases, newest articles, co-occurring entities and its quotes.
+
+    ``articles`` holds the ``article_limit`` newest article ids, ``article_count`` all of
+    them, ``articles_next`` the path of the next page (None when there is none).
+    """
     entities = need_entities(readers)
-    entity = entities.get_entity(entity_id)
-    data = entity_dict(entity, article_limit=None)
-    briefs = newest_briefs(readers.store, entity.articles, article_limit)
+    found = entity_articles(readers, entity_id, article_limit, article_offset)
+    entity, count, briefs = found
+    data = entity_dict(entity, article_count=count)
     data["articles"] = [b.id for b in briefs]
     data["article_briefs"] = [brief_dict(b) for b in briefs]
+    data["articles_offset"] = article_offset
+    data["articles_next"] = articles_next(entity.id, count, article_limit, article_offset)
     data["co_occurring"] = [
         {"entity": entity_ref(other), "count": count}
         for other, count in entities.co_occurring(entity.id)

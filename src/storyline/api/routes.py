@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from storyline.api.context import AppContext, Readers
+from storyline.api.context import AppContext
 from storyline.api.queries import (
+    MAX_PAGE,
     article_detail,
+    articles_next,
+    entity_articles,
     entity_detail,
-    need_entities,
+    entity_listing,
     need_stories,
     story_detail,
 )
-from storyline.api.shapes import entity_dict, hit_dict, page, quote_row_dict
+from storyline.api.respond import Json
+from storyline.api.shapes import brief_dict, entity_ref, hit_dict, page, quote_row_dict
 from storyline.serialize import article_dict, event_dict, story_dict
 from storyline.store.base import ArticleFilter, EntityFilter, QuoteFilter
 from storyline.store.quotes import count_quotes, list_quotes
 from storyline.store.search import RANK_ALL, SearchFilter, search_articles
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", default_response_class=Json)
 
-Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, description="Skip this many items.")]
 DateFrom = Annotated[
     str | None,
@@ -35,18 +38,15 @@ DateTo = Annotated[
 ]
 
 
-def context(request: Request) -> AppContext:
+async def context(request: Request) -> AppContext:
+    """Async on purpose: FastAPI runs it on the event loop, no thread hop of its own."""
     ctx: AppContext = request.app.state.ctx
     return ctx
 
 
-def readers(ctx: Annotated[AppContext, Depends(context)]) -> Iterator[Readers]:
-    """A read connection of this request's own, back to the pool when it is done."""
-    with ctx.readers() as bundle:
-        yield bundle
-
-
-Read = Annotated[Readers, Depends(readers)]
+# Handlers take the context and borrow their thread's own read connection (ctx.here()): a
+# yield dependency would cost two more trips through the thread pool per request.
+Ctx = Annotated[AppContext, Depends(context)]
 
 
 def _more(items: list[Any], limit: int, offset: int) -> tuple[list[Any], int | None]:
@@ -58,14 +58,15 @@ def _more(items: list[Any], limit: int, offset: int) -> tuple[list[Any], int | N
 
 @router.get("/articles", summary="List articles")
 def list_articles(
-    r: Read,
+    ctx: Ctx,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     source: str | None = None,
     lang: str | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Json:
+    r = ctx.here()
     filt = ArticleFilter(date_from, date_to, source, lang, limit, offset)
     items = []
     for article in r.store.list_articles(filt):
@@ -75,39 +76,52 @@ def list_articles(
             data["event_id"] = event.id if event else None
             data["story_id"] = event.story_id if event else None
         items.append(data)
-    return page(items, r.store.count_articles(filt), limit, offset)
+    return Json(page(items, r.store.count_articles(filt), limit, offset))
 
 
 @router.get("/articles/{article_id}", summary="One article with its analysis")
-def get_article(article_id: str, r: Read) -> dict[str, Any]:
-    return article_detail(r, article_id)
+def get_article(article_id: str, ctx: Ctx) -> Json:
+    r = ctx.here()
+    return Json(article_detail(r, article_id))
 
 
 @router.get("/entities", summary="List entities")
 def list_entities(
-    r: Read,
+    ctx: Ctx,
     type: str | None = None,
     name: str | None = None,
     story: str | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    entities = need_entities(r)
-    found = entities.list_entities(EntityFilter(type, name, story, limit + 1, offset))
+) -> Json:
+    r = ctx.here()
+    found = entity_listing(r, EntityFilter(type, name, story, limit + 1, offset), 20)
     items, total = _more(found, limit, offset)
-    return page([entity_dict(e, article_limit=20) for e in items], total, limit, offset)
+    return Json(page(items, total, limit, offset))
 
 
 @router.get("/entities/{entity_id}", summary="One entity with its articles, neighbours, quotes")
 def get_entity(
-    entity_id: str, r: Read, articles: Annotated[int, Query(ge=0, le=1000)] = 100
-) -> dict[str, Any]:
-    return entity_detail(r, entity_id, article_limit=articles)
+    entity_id: str, ctx: Ctx, articles: Annotated[int, Query(ge=0, le=1000)] = 100
+) -> Json:
+    """``articles``: how many of its newest articles to include; ``articles_next`` pages on."""
+    r = ctx.here()
+    return Json(entity_detail(r, entity_id, article_limit=articles))
+
+
+@router.get("/entities/{entity_id}/articles", summary="An entity's articles, newest first")
+def get_entity_articles(entity_id: str, ctx: Ctx, limit: Limit = 100, offset: Offset = 0) -> Json:
+    r = ctx.here()
+    entity, count, briefs = entity_articles(r, entity_id, limit, offset)
+    data = page([brief_dict(b) for b in briefs], count, limit, offset)
+    data["entity"] = entity_ref(entity)
+    data["next"] = articles_next(entity.id, count, limit, offset)
+    return Json(data)
 
 
 @router.get("/quotes", summary="List quotes")
 def quotes(
-    r: Read,
+    ctx: Ctx,
     speaker: str | None = None,
     story: str | None = None,
     date_from: DateFrom = None,
@@ -115,37 +129,41 @@ def quotes(
     text: str | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Json:
+    r = ctx.here()
     filt = QuoteFilter(speaker, story, date_from, date_to, text, limit, offset)
     if story is not None:
         need_stories(r)
     rows = list_quotes(r.store, filt, r.stories)
     total = count_quotes(r.store, filt, r.stories)
-    return page([quote_row_dict(row) for row in rows], total, limit, offset)
+    return Json(page([quote_row_dict(row) for row in rows], total, limit, offset))
 
 
 @router.get("/events", summary="List events")
-def events(r: Read, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def events(ctx: Ctx, limit: Limit = 50, offset: Offset = 0) -> Json:
+    r = ctx.here()
     found = need_stories(r).list_events(limit + 1, offset)
     items, total = _more(found, limit, offset)
-    return page([event_dict(e) for e in items], total, limit, offset)
+    return Json(page([event_dict(e) for e in items], total, limit, offset))
 
 
 @router.get("/stories", summary="List storylines")
-def stories(r: Read, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def stories(ctx: Ctx, limit: Limit = 50, offset: Offset = 0) -> Json:
+    r = ctx.here()
     found = need_stories(r).list_stories(limit + 1, offset)
     items, total = _more(found, limit, offset)
-    return page([story_dict(s) for s in items], total, limit, offset)
+    return Json(page([story_dict(s) for s in items], total, limit, offset))
 
 
 @router.get("/stories/{story_id}", summary="One storyline with its events (and timeline)")
-def get_story(story_id: str, r: Read) -> dict[str, Any]:
-    return story_detail(r, story_id)
+def get_story(story_id: str, ctx: Ctx) -> Json:
+    r = ctx.here()
+    return Json(story_detail(r, story_id))
 
 
 @router.get("/search", summary="Full-text search over titles and text")
 def search(
-    r: Read,
+    ctx: Ctx,
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words or "phrases".')],
     date_from: DateFrom = None,
     date_to: DateTo = None,
@@ -154,20 +172,22 @@ def search(
     entity: str | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Json:
+    r = ctx.here()
     filt = SearchFilter(q, date_from, date_to, lang, source, entity, limit, offset)
     result = search_articles(r.store, filt)
     data = page([hit_dict(hit) for hit in result.hits], result.total, limit, offset)
     data["query"] = q
     data["total_exact"] = result.total_exact
     data["ranked_among_recent"] = RANK_ALL if result.ranked_recent else None
-    return data
+    return Json(data)
 
 
 @router.get("/stats", summary="What the store holds")
-def stats(r: Read) -> dict[str, Any]:
+def stats(ctx: Ctx) -> Json:
+    r = ctx.here()
     figures = dict(r.store.stats())
     figures["store"] = r.store.location
     figures["entities_available"] = r.entities is not None
     figures["stories_available"] = r.stories is not None
-    return figures
+    return Json(figures)

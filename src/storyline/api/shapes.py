@@ -15,8 +15,13 @@ def page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[s
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
-def entity_dict(entity: Entity, *, article_limit: int | None = None) -> dict[str, Any]:
-    """The issue-6 shape; ``articles`` may be cut to ``article_limit`` ids (see article_count)."""
+def entity_dict(
+    entity: Entity, *, article_limit: int | None = None, article_count: int | None = None
+) -> dict[str, Any]:
+    """The issue-6 shape; ``articles`` may be cut to ``article_limit`` ids (see article_count).
+
+    ``article_count`` is given where the reader left ``entity.articles`` partial.
+    """
     articles = entity.articles if article_limit is None else entity.articles[:article_limit]
     return {
         "id": entity.id,
@@ -25,7 +30,7 @@ def entity_dict(entity: Entity, *, article_limit: int | None = None) -> dict[str
         "aliases": entity.aliases,
         "mentions": entity.mentions,
         "articles": articles,
-        "article_count": len(entity.articles),
+        "article_count": len(entity.articles) if article_count is None else article_count,
         "first_seen": entity.first_seen,
         "last_seen": entity.last_seen,
     }

@@ -27,20 +27,40 @@ def serve(
             show_envvar=True,
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, max=32, help="Server processes (each with its own read connections)."),
+    ] = 1,
 ) -> None:
     """Serve the API (OpenAPI at /docs) and the web UI; writes only with a token."""
     import uvicorn
 
     from storyline.api import create_app
+    from storyline.api.app import DB_ENV, TOKEN_ENV
 
-    store = open_store(db)
-    app = create_app(store, token=token or None)
+    store = open_store(db)  # migrates the store once, before any worker starts
     where = f"http://{host}:{port}"
     writes = "on (token required)" if token else "off (no --token)"
     console.print(f"storyline at [bold]{where}[/bold] · API docs {where}/docs · writes {writes}")
     if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("CI"):
         console.print("[yellow]warning[/yellow] listening beyond this machine", highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        app = create_app(store, token=token or None)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Several processes need the app as an import string; the store and token go by env.
+    os.environ[DB_ENV] = store.location
+    if token:
+        os.environ[TOKEN_ENV] = token
+    store.close()
+    uvicorn.run(
+        "storyline.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 def register(app: typer.Typer) -> None:

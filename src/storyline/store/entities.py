@@ -32,7 +32,8 @@ class EntityRepo:
         self.conn = store.conn
 
     # read side (EntityReader)
-    def list_entities(self, filt: EntityFilter) -> list[Entity]:
+    def list_entities(self, filt: EntityFilter, article_limit: int | None = None) -> list[Entity]:
+        """Entities by mentions; ``article_limit`` keeps only that many newest article ids."""
         clauses = ["merged_into IS NULL", "mentions > 0"]
         params: list[Any] = []
         if filt.type:
@@ -53,12 +54,32 @@ class EntityRepo:
         if filt.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([filt.limit, filt.offset])
-        return self._entities(self.conn.execute(sql, params).fetchall())
+        rows = self.conn.execute(sql, params).fetchall()
+        return self._entities(rows, article_limit=article_limit)
 
-    def get_entity(self, entity_id: str) -> Entity:
-        """An entity by id, by name or alias (the most mentioned), or by a unique id prefix."""
+    def get_entity(self, entity_id: str, *, articles: bool = True) -> Entity:
+        """An entity by id, by name or alias (the most mentioned), or by a unique id prefix.
+
+        With ``articles=False`` its article list stays empty: ``article_count`` and
+        ``newest_articles`` answer for an entity seen in tens of thousands of articles.
+        """
         row = self._find(entity_id)
-        return self._entities([row])[0]
+        return self._entities([row], with_articles=articles)[0]
+
+    def article_count(self, entity_id: str) -> int:
+        sql = "SELECT COUNT(*) FROM entity_articles WHERE entity_id = ?"
+        return int(self.conn.execute(sql, (entity_id,)).fetchone()[0])
+
+    def article_counts(self, entity_ids: list[str]) -> dict[str, int]:
+        return {eid: self.article_count(eid) for eid in entity_ids}
+
+    def newest_articles(self, entity_id: str, limit: int, offset: int = 0) -> list[str]:
+        """A page of the entity's article ids, newest first (undated last): an index range."""
+        sql = (
+            "SELECT article_id FROM entity_articles WHERE entity_id = ? "
+            "ORDER BY date DESC, article_id DESC LIMIT ? OFFSET ?"
+        )
+        return [r[0] for r in self.conn.execute(sql, (entity_id, limit, offset))]
 
     def co_occurring(self, entity_id: str, limit: int = 20) -> list[tuple[Entity, int]]:
         """Entities sharing articles with this one, counted over its latest articles.
@@ -69,9 +90,8 @@ class EntityRepo:
         """
         eid = self._find(entity_id)["id"]
         rows = self.conn.execute(
-            "WITH recent AS (SELECT e.article_id FROM entity_articles e "
-            "JOIN articles a ON a.id = e.article_id WHERE e.entity_id = ? "
-            "ORDER BY a.date DESC, a.id DESC LIMIT ?) "
+            "WITH recent AS (SELECT article_id FROM entity_articles WHERE entity_id = ? "
+            "ORDER BY date DESC, article_id DESC LIMIT ?) "
             "SELECT b.entity_id, COUNT(*) AS n FROM recent JOIN entity_articles b "
             "ON b.article_id = recent.article_id AND b.entity_id != ? "
             "GROUP BY b.entity_id ORDER BY n DESC, b.entity_id LIMIT ?",
@@ -85,7 +105,7 @@ class EntityRepo:
         """Quotes this entity spoke: (quote, article id, article date), oldest first."""
         sql = (
             "SELECT q.*, a.date AS a_date FROM quotes q JOIN articles a ON a.id = q.article_id "
-            "WHERE q.speaker_entity = ? ORDER BY COALESCE(q.date, a.date), q.article_id, q.start"
+            "WHERE q.speaker_entity = ? ORDER BY q.sort_when, q.article_id, q.start"
         )
         params: list[Any] = [self._find(entity_id)["id"]]
         if limit is not None:
@@ -131,7 +151,13 @@ class EntityRepo:
         marks = ", ".join("?" for _ in ids)
         return self.conn.execute(f"SELECT * FROM entities WHERE id IN ({marks})", ids).fetchall()
 
-    def _entities(self, rows: list[sqlite3.Row], with_articles: bool = True) -> list[Entity]:
+    def _entities(
+        self,
+        rows: list[sqlite3.Row],
+        with_articles: bool = True,
+        article_limit: int | None = None,
+    ) -> list[Entity]:
+        """Entities of ``rows``: every article id oldest first, or ``article_limit`` newest."""
         # Plain placeholders, not json_each: SQLite then uses the (entity_id, ...) keys.
         ids = [r["id"] for r in rows]
         marks = ", ".join("?" for _ in ids)
@@ -143,10 +169,12 @@ class EntityRepo:
         ):
             aliases.setdefault(eid, []).append(alias)
         articles: dict[str, list[str]] = {}
-        if with_articles:
+        if with_articles and article_limit is not None:
+            articles = {eid: self.newest_articles(eid, article_limit) for eid in ids}
+        elif with_articles:
             for eid, article_id in self.conn.execute(
-                "SELECT e.entity_id, e.article_id FROM entity_articles e JOIN articles a "
-                f"ON a.id = e.article_id WHERE e.entity_id IN ({marks}) ORDER BY a.date, a.id",
+                "SELECT entity_id, article_id FROM entity_articles "
+                f"WHERE entity_id IN ({marks}) ORDER BY entity_id, date, article_id",
                 ids,
             ):
                 articles.setdefault(eid, []).append(article_id)
@@ -231,8 +259,9 @@ class EntityRepo:
             list(zip(result.speaker_ids, quote_rows, strict=True)),
         )
         self.conn.executemany(
-            "INSERT OR REPLACE INTO entity_articles VALUES (?, ?, ?)",
-            [(eid, doc.article.id, n) for eid, n in result.counts.items()],
+            "INSERT OR REPLACE INTO entity_articles (entity_id, article_id, mentions, date) "
+            "VALUES (?, ?, ?, (SELECT date FROM articles WHERE id = ?))",
+            [(eid, doc.article.id, n, doc.article.id) for eid, n in result.counts.items()],
         )
         self.conn.execute(
             "INSERT OR REPLACE INTO resolved_articles VALUES "

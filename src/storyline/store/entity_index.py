@@ -139,10 +139,9 @@ def _recount(conn: sqlite3.Connection, entity_id: str) -> None:
     conn.execute(
         "UPDATE entities SET mentions = (SELECT COALESCE(SUM(mentions), 0) FROM entity_articles "
         "WHERE entity_id = :id), articles = (SELECT COUNT(*) FROM entity_articles "
-        "WHERE entity_id = :id), first_seen = (SELECT MIN(a.date) FROM entity_articles e "
-        "JOIN articles a ON a.id = e.article_id WHERE e.entity_id = :id), "
-        "last_seen = (SELECT MAX(a.date) FROM entity_articles e JOIN articles a "
-        "ON a.id = e.article_id WHERE e.entity_id = :id) WHERE id = :id",
+        "WHERE entity_id = :id), first_seen = (SELECT MIN(date) FROM entity_articles "
+        "WHERE entity_id = :id), last_seen = (SELECT MAX(date) FROM entity_articles "
+        "WHERE entity_id = :id) WHERE id = :id",
         {"id": entity_id},
     )
 
@@ -158,7 +157,8 @@ def merge_rows(conn: sqlite3.Connection, a: str, b: str) -> None:
     conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (a, b))
     conn.execute("UPDATE quotes SET speaker_entity = ? WHERE speaker_entity = ?", (a, b))
     conn.execute(
-        "INSERT INTO entity_articles SELECT ?, article_id, mentions FROM entity_articles "
+        "INSERT INTO entity_articles (entity_id, article_id, mentions, date) "
+        "SELECT ?, article_id, mentions, date FROM entity_articles "
         "WHERE entity_id = ? ON CONFLICT(entity_id, article_id) "
         "DO UPDATE SET mentions = mentions + excluded.mentions",
         (a, b),
@@ -276,7 +276,8 @@ def _reassign_articles(
             ).fetchone()[0]
             if n:
                 conn.execute(
-                    "INSERT OR REPLACE INTO entity_articles VALUES (?, ?, ?)",
+                    "INSERT OR REPLACE INTO entity_articles (entity_id, article_id, mentions) "
+                    "VALUES (?, ?, ?)",
                     (entity_id, article_id, n),
                 )
             else:

@@ -12,8 +12,10 @@ from storyline.store.base import QuoteFilter, StoryReader
 from storyline.store.rows import row_quote
 from storyline.store.sqlite import SQLiteStore
 
-# A quote's own resolved date when it has one, else its article's publication date.
-_WHEN = "COALESCE(q.date, a.date)"
+# A quote's own resolved date when it has one, else its article's publication date, else
+# UNDATED (after every date): kept in quotes.sort_when (migration 6) and indexed per speaker.
+_WHEN = "q.sort_when"
+UNDATED = "~"
 
 
 @dataclass
@@ -49,9 +51,15 @@ def any_speaker_entity(store: SQLiteStore) -> bool:
 
 
 def _where(
-    store: SQLiteStore, filt: QuoteFilter, stories: StoryReader | None
+    store: SQLiteStore,
+    filt: QuoteFilter,
+    stories: StoryReader | None,
+    story_articles: list[str] | None = None,
 ) -> tuple[str, list[Any]]:
-    """An entity id matches quotes attributed to it; any other text, the speaker's name."""
+    """An entity id matches quotes attributed to it; any other text, the speaker's name.
+
+    ``story_articles``: the story's article ids when the caller has them already.
+    """
     clauses: list[str] = []
     params: list[Any] = []
     if filt.speaker and is_speaker_entity(store, filt.speaker):
@@ -64,15 +72,18 @@ def _where(
         clauses.append("q.text LIKE ? ESCAPE '\\'")
         params.append(f"%{_like(filt.text)}%")
     if filt.date_from:
-        clauses.append(f"{_WHEN} >= ?")
+        clauses.append(f"{_WHEN} >= ? AND {_WHEN} != '{UNDATED}'")
         params.append(filt.date_from)
     if filt.date_to:
         clauses.append(f"substr({_WHEN}, 1, ?) <= ?")
         params.extend([len(filt.date_to), filt.date_to])
     if filt.story:
-        if stories is None:
+        if story_articles is None and stories is None:
             raise NotFoundError("storylines have not been built yet: run clustering first")
-        ids = story_article_ids(stories, filt.story)
+        ids = story_articles
+        if ids is None:
+            assert stories is not None
+            ids = story_article_ids(stories, filt.story)
         clauses.append("q.article_id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(ids))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -83,14 +94,18 @@ def _like(text: str) -> str:
 
 
 def list_quotes(
-    store: SQLiteStore, filt: QuoteFilter, stories: StoryReader | None = None
+    store: SQLiteStore,
+    filt: QuoteFilter,
+    stories: StoryReader | None = None,
+    story_articles: list[str] | None = None,
 ) -> list[QuoteRow]:
-    """Quotes matching ``filt``, oldest first; a story filter needs a story reader."""
-    where, params = _where(store, filt, stories)
+    """Quotes matching ``filt``, oldest first; a story filter needs a story reader, or
+    the story's article ids in ``story_articles``."""
+    where, params = _where(store, filt, stories, story_articles)
     sql = (
         "SELECT q.*, a.title AS a_title, a.date AS a_date, a.source AS a_source "
         f"FROM quotes q JOIN articles a ON a.id = q.article_id{where} "
-        f"ORDER BY {_WHEN} IS NULL, {_WHEN}, q.article_id, q.start"
+        f"ORDER BY {_WHEN}, q.article_id, q.start"
     )
     if filt.limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -103,5 +118,6 @@ def list_quotes(
 
 def count_quotes(store: SQLiteStore, filt: QuoteFilter, stories: StoryReader | None = None) -> int:
     where, params = _where(store, filt, stories)
-    sql = f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
+    # No join: every quote's article exists (ON DELETE CASCADE) and no filter needs it.
+    sql = f"SELECT COUNT(*) FROM quotes q{where}"
     return int(store.conn.execute(sql, params).fetchone()[0])

@@ -285,4 +285,45 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        6,
+        "read paths",
+        # Fast reads for the API (issue 9). entity_articles carries its article's date, so an
+        # entity's newest articles and its recent co-occurrence window are index range scans,
+        # not a join over every article it occurs in. quotes.sort_when is the quote's own
+        # date, else its article's, else '~' (after every date): the order quotes are listed
+        # in, indexed per speaker. Triggers fill both for writers that leave them out and
+        # follow an article's date when it changes.
+        """
+        ALTER TABLE entity_articles ADD COLUMN date TEXT;
+        UPDATE entity_articles
+        SET date = (SELECT a.date FROM articles a WHERE a.id = entity_articles.article_id);
+        CREATE INDEX entity_articles_date ON entity_articles(entity_id, date, article_id);
+        CREATE TRIGGER entity_articles_dated AFTER INSERT ON entity_articles
+        WHEN NEW.date IS NULL BEGIN
+            UPDATE entity_articles
+            SET date = (SELECT a.date FROM articles a WHERE a.id = NEW.article_id)
+            WHERE entity_id = NEW.entity_id AND article_id = NEW.article_id;
+        END;
+        ALTER TABLE quotes ADD COLUMN sort_when TEXT;
+        UPDATE quotes SET sort_when = COALESCE(date,
+            (SELECT a.date FROM articles a WHERE a.id = quotes.article_id), '~');
+        CREATE INDEX quotes_speaker_when ON quotes(speaker_entity, sort_when, article_id, start);
+        CREATE INDEX quotes_when ON quotes(sort_when, article_id, start);
+        CREATE TRIGGER quotes_when_insert AFTER INSERT ON quotes BEGIN
+            UPDATE quotes SET sort_when = COALESCE(NEW.date,
+                (SELECT a.date FROM articles a WHERE a.id = NEW.article_id), '~')
+            WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER quotes_when_update AFTER UPDATE OF date ON quotes BEGIN
+            UPDATE quotes SET sort_when = COALESCE(NEW.date,
+                (SELECT a.date FROM articles a WHERE a.id = NEW.article_id), '~')
+            WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER articles_date_followers AFTER UPDATE OF date ON articles BEGIN
+            UPDATE entity_articles SET date = NEW.date WHERE article_id = NEW.id;
+            UPDATE quotes SET sort_when = COALESCE(date, NEW.date, '~') WHERE article_id = NEW.id;
+        END;
+        """,
+    ),
 ]

@@ -121,7 +121,10 @@ def date_tokens(start: date, end: date) -> list[str]:
 
 def _date_clause(store: SQLiteStore, filt: SearchFilter) -> str | None:
     """The facets clause for the date range; None when no article can fall in it."""
-    low, high = store.conn.execute("SELECT MIN(date), MAX(date) FROM articles").fetchone()
+    # Two subqueries: each is one index seek; MIN and MAX in one SELECT scan the index.
+    low, high = store.conn.execute(
+        "SELECT (SELECT MIN(date) FROM articles), (SELECT MAX(date) FROM articles)"
+    ).fetchone()
     if low is None:
         return None
     start = _day(filt.date_from, last=False) if filt.date_from else date(int(low[:4]), 1, 1)
@@ -205,7 +208,7 @@ def search_articles(store: SQLiteStore, filt: SearchFilter) -> SearchResult:
     )
     hits = [
         SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", float(r[7]), r[8])
-        for r in store.conn.execute(sql, [*page, match])
+        for r in store.conn.execute(sql, [*page, fts_query(filt.query)])
     ]
     return SearchResult(
         total=min(total, COUNT_CAP),

@@ -41,6 +41,19 @@ class ArticleRow:
     explanation: dict[str, Any]
 
 
+# What the read side shows: never the clusterer's state, a JSON blob of centroids per row.
+_STORY_COLUMNS = "id, seq, label, date_start, date_end, actors"
+_EVENT_COLUMNS = "id, seq, story_id, label, date_start, date_end, entities"
+
+
+def _prefixed(alias: str, columns: str) -> str:
+    return ", ".join(f"{alias}.{c.strip()}" for c in columns.split(","))
+
+
+def _columns(table: str) -> str:
+    return _STORY_COLUMNS if table == "stories" else _EVENT_COLUMNS
+
+
 def event_date(start: str | None, end: str | None) -> str | None:
     """One date, or an ISO 8601 interval ``start/end`` when the event spans several."""
     if start is None or end is None or start == end:
@@ -57,7 +70,7 @@ class StoryRepo:
 
     # read side (StoryReader)
     def list_stories(self, limit: int | None = 50, offset: int = 0) -> list[Story]:
-        sql = "SELECT * FROM stories ORDER BY date_start, seq"
+        sql = f"SELECT {_STORY_COLUMNS} FROM stories ORDER BY date_start, seq"
         rows = self.conn.execute(*_paged(sql, limit, offset)).fetchall()
         return self._stories(rows)
 
@@ -66,7 +79,7 @@ class StoryRepo:
         return self._stories([row])[0]
 
     def list_events(self, limit: int | None = 50, offset: int = 0) -> list[Event]:
-        sql = "SELECT * FROM events ORDER BY date_start, seq"
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY date_start, seq"
         return self._events(self.conn.execute(*_paged(sql, limit, offset)).fetchall())
 
     def get_event(self, event_id: str) -> Event:
@@ -74,7 +87,8 @@ class StoryRepo:
 
     def event_of_article(self, article_id: str) -> Event | None:
         row = self.conn.execute(
-            "SELECT e.* FROM event_articles a JOIN events e ON e.id = a.event_id "
+            f"SELECT {_prefixed('e', _EVENT_COLUMNS)} FROM event_articles a "
+            "JOIN events e ON e.id = a.event_id "
             "WHERE a.article_id = ?",
             (article_id,),
         ).fetchone()
@@ -214,11 +228,15 @@ class StoryRepo:
         self.conn.executemany(sql, params)
 
     def _by_id(self, table: str, cluster_id: str) -> sqlite3.Row:
-        row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (cluster_id,)).fetchone()
+        columns = _columns(table)
+        row = self.conn.execute(
+            f"SELECT {columns} FROM {table} WHERE id = ?", (cluster_id,)
+        ).fetchone()
         if row is not None:
             return row
         found = self.conn.execute(
-            f"SELECT * FROM {table} WHERE id LIKE ? ORDER BY seq LIMIT 2", (cluster_id + "%",)
+            f"SELECT {columns} FROM {table} WHERE id LIKE ? ORDER BY seq LIMIT 2",
+            (cluster_id + "%",),
         ).fetchall()
         if len(found) != 1:
             reason = "no" if not found else "more than one"
@@ -259,7 +277,10 @@ class StoryRepo:
         by_story: dict[str, list[sqlite3.Row]] = {i: [] for i in ids}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT * FROM events WHERE story_id IN ({marks}) ORDER BY date_start, seq"
+            sql = (
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE story_id IN ({marks}) "
+                "ORDER BY date_start, seq"
+            )
             for row in self.conn.execute(sql, chunk):
                 by_story[row["story_id"]].append(row)
         events = {e.id: e for e in self._events([e for i in ids for e in by_story[i]])}

@@ -168,10 +168,22 @@ def story_page(story_id: str, request: Request) -> HTMLResponse:
     )
 
 
+ENTITY_PAGE_ARTICLES = 60
+
+
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(entity_id: str, request: Request) -> HTMLResponse:
+def entity_page(
+    entity_id: str, request: Request, offset: Annotated[int, Query(ge=0)] = 0
+) -> HTMLResponse:
+    """The entity; ``offset`` pages through its articles, newest first."""
     with _ctx(request).readers() as readers:
-        entity = entity_detail(readers, entity_id, article_limit=60)
+        entity = entity_detail(
+            readers, entity_id, article_limit=ENTITY_PAGE_ARTICLES, article_offset=offset
+        )
+    if entity["articles_next"]:
+        entity["older"] = f"/entities/{entity['id']}?offset={offset + ENTITY_PAGE_ARTICLES}"
+    if offset:
+        entity["newer"] = f"/entities/{entity['id']}?offset={max(0, offset - ENTITY_PAGE_ARTICLES)}"
     graph = cooccurrence_graph(entity, entity["co_occurring"])
     return _page(
         request,
