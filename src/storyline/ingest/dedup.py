@@ -10,12 +10,13 @@ store grows; a candidate from the bands is confirmed by comparing full signature
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from storyline.ingest.normalize import fingerprint_words
+from storyline.ingest.normalize import canonical_words
 from storyline.store.base import Store
 
 NUM_PERM = 64
@@ -42,52 +43,62 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(1)
     a = rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
-    return a, b
+    return a, b[:, None]
 
 
 @lru_cache(maxsize=8)
 def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """BASE**i and its inverse**i modulo 2**64 for i < size (wrapping uint64 arithmetic)."""
+    """BASE**i and the inverse**(i + 1) modulo 2**64 for i < size (wrapping uint64 arithmetic)."""
     inverse = np.uint64(pow(int(_BASE), -1, 2**64))
     with np.errstate(over="ignore"):
         powers = np.concatenate(([np.uint64(1)], np.cumprod(np.full(size - 1, _BASE))))
         inverses = np.cumprod(np.full(size, inverse, dtype=np.uint64))
-        inverses = np.concatenate(([np.uint64(1)], inverses[:-1]))
     return powers, inverses
 
 
-def shingle_hashes(words: list[str]) -> np.ndarray:
-    """Hashes of word 3-grams, all at once: polynomial prefix hashes over the joined text."""
-    data = np.frombuffer(" ".join(words).encode("utf-8"), dtype=np.uint8).astype(np.uint64)
-    if not len(data):
+# Integer arrays wrap silently on overflow (only numpy scalars warn), so the hashing below
+# needs no np.errstate, which costs more than the arithmetic on texts this short.
+
+
+def shingle_hashes(canonical: bytes) -> np.ndarray:
+    """Hashes of word 3-grams, all at once: polynomial prefix hashes over the joined words.
+
+    A shingle's hash is (prefix[end] - prefix[start]) / BASE**start, the same wherever the
+    shingle sits; a space added at both ends makes every word boundary a space.
+    """
+    if not canonical:
         return np.zeros(1, dtype=np.uint64)
-    size = 1 << max(10, len(data).bit_length())
-    powers, inverses = _powers(size)
-    with np.errstate(over="ignore"):
-        prefix = np.concatenate(([np.uint64(0)], np.cumsum(data * powers[: len(data)])))
-        spaces = np.flatnonzero(data == 32)
-        starts = np.concatenate(([0], spaces + 1))
-        ends = np.concatenate((spaces, [len(data)]))
-        span = min(SHINGLE, len(starts)) - 1
-        first, last = starts[: len(starts) - span], ends[span:]
-        return (prefix[last] - prefix[first]) * inverses[first]
+    raw = np.frombuffer(b" " + canonical + b" ", dtype=np.uint8)
+    powers, inverses = _powers(1 << max(10, len(raw).bit_length()))
+    spaces = np.flatnonzero(raw == 32)
+    prefix = np.cumsum(raw * powers[: len(raw)])  # prefix[i]: the sum up to i, included
+    span = min(SHINGLE, len(spaces) - 1)
+    before = spaces[: len(spaces) - span]  # the space before each shingle's first word
+    last = spaces[span:] - 1  # the last character of each shingle
+    return (prefix[last] - prefix[before]) * inverses[before]
 
 
-def fingerprint(text: str, words: list[str] | None = None) -> Fingerprint:
-    """MinHash fingerprint of a text; pass its ``fingerprint_words`` if already computed."""
+def fingerprint(text: str, canonical: bytes | None = None) -> Fingerprint:
+    """MinHash fingerprint of a text; pass its ``canonical_words`` if already computed."""
     a, b = _permutations()
-    hashes = shingle_hashes(words if words is not None else fingerprint_words(text))
-    with np.errstate(over="ignore"):
-        values = (np.outer(a, hashes >> np.uint64(32)) + b[:, None]) >> np.uint64(32)
-    signature = values.min(axis=1)
+    hashes = shingle_hashes(canonical if canonical is not None else canonical_words(text))
+    values = np.multiply.outer(a, hashes >> np.uint64(32))
+    values += b
+    # The shift is monotonic, so shifting the minimum is shifting every value (a pass less).
+    signature = values.min(axis=1) >> np.uint64(32)
     return Fingerprint(signature, band_keys(signature))
 
 
+_PERSONS = [band.to_bytes(2, "little") for band in range(BANDS)]
+_BAND_BYTES = ROWS * 8
+
+
 def band_keys(signature: np.ndarray) -> list[int]:
+    data = signature.astype("<u8").tobytes()
     keys = []
-    for band in range(BANDS):
-        chunk = signature[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "little")).digest()
+    for band, person in enumerate(_PERSONS):
+        chunk = data[band * _BAND_BYTES : (band + 1) * _BAND_BYTES]
+        digest = hashlib.blake2b(chunk, digest_size=8, person=person).digest()
         keys.append(int.from_bytes(digest, "little") & 0x7FFF_FFFF_FFFF_FFFF)
     return keys
 
@@ -97,9 +108,43 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
-def find_near_duplicate(store: Store, fp: Fingerprint) -> str | None:
-    """The stored article this fingerprint copies (the most similar); None if none does."""
-    candidates = store.band_candidates(fp.band_keys)
+class BatchIndex:
+    """What a batch's articles are checked against, without a query per article.
+
+    The stored articles sharing a band key with any article of the batch are loaded at
+    once; the batch's own articles join as they are accepted, before they are written.
+    """
+
+    def __init__(self, store: Store, keys: Iterable[int]) -> None:
+        self.ids: set[str] = set()
+        self._bands, self._signatures = store.band_members(keys)
+
+    def add(self, article_id: str, signature: bytes, keys: list[int]) -> None:
+        self.ids.add(article_id)
+        self._signatures[article_id] = signature
+        bands = self._bands
+        for key in keys:
+            if key in bands:
+                bands[key].append(article_id)
+            else:
+                bands[key] = [article_id]
+
+    def candidates(self, keys: list[int]) -> list[tuple[str, bytes]]:
+        """What ``Store.band_candidates`` would return if the batch were already stored."""
+        found = {article_id for key in keys for article_id in self._bands.get(key, ())}
+        signatures = self._signatures
+        return sorted((i, signatures[i]) for i in found if i in signatures)
+
+
+def find_near_duplicate(store: Store | BatchIndex, fp: Fingerprint) -> str | None:
+    """The stored article this fingerprint copies (the most similar); None if none does.
+
+    Ties go to the lowest id, the order the store returns candidates in.
+    """
+    if isinstance(store, BatchIndex):
+        candidates = store.candidates(fp.band_keys)
+    else:
+        candidates = store.band_candidates(fp.band_keys)
     if not candidates:
         return None
     stored = np.frombuffer(b"".join(sig for _, sig in candidates), dtype="<u8")

@@ -8,6 +8,8 @@ as sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
 from storyline.model import Paragraph
 
@@ -28,13 +30,19 @@ _GLUED_LABEL = re.compile(
     r"(?:(?<=[.!?\"”’] )|^)((?:[A-Z][\w'’-]*|[A-Z]{2,}) (?:(?:[A-Z][\w'’-]*|[A-Z]{2,}) ){0,2})"
     rf"(?=(?:{_OPENERS}) [a-z])"
 )
+# Where a glued label can start, besides the very start of the text: what the label
+# pattern's look-behind accepts, followed by the capital its first word needs. Trying the
+# pattern only there is much faster than letting it scan every position.
+_LABEL_START = re.compile(r"[.!?\"”’] (?=[A-Z])")
 _TRAILING_DEBRIS = re.compile(r"(?<=[\"”’»)]) +[A-Z]{2,5}$")
 
 
 def looks_like_heading(line: str) -> bool:
     """A short line that is not a sentence: a section heading or label."""
+    if len(line) > MAX_HEADING_CHARS:
+        return False
     words = line.split()
-    if not words or len(words) > MAX_HEADING_WORDS or len(line) > MAX_HEADING_CHARS:
+    if not words or len(words) > MAX_HEADING_WORDS:
         return False
     if _QUOTED_ONLY.match(line):
         return True
@@ -65,10 +73,24 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _glued_labels(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``_GLUED_LABEL.finditer(text, start, end)`` finds, tried at candidates only."""
+    found = (match.end() for match in _LABEL_START.finditer(text, start, end))
+    candidates: Iterator[int] = chain([0], found) if start == 0 else found
+    cursor = start
+    for position in candidates:
+        if position < cursor:
+            continue
+        match = _GLUED_LABEL.match(text, position, end)
+        if match:
+            cursor = match.end()
+            yield match
+
+
 def _split_glued_labels(text: str, start: int, end: int) -> list[Paragraph]:
     parts: list[Paragraph] = []
     cursor = start
-    for match in _GLUED_LABEL.finditer(text, start, end):
+    for match in _glued_labels(text, start, end):
         label_start, label_end = match.start(1), match.end(1)
         if label_start > cursor:
             parts.append(Paragraph(cursor, label_start - 1))

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from storyline.errors import ReadError
-from storyline.ingest.dedup import find_near_duplicate, fingerprint
-from storyline.ingest.language import detect_languages
-from storyline.ingest.normalize import article_id, clean_text, fingerprint_words
-from storyline.ingest.paragraphs import find_paragraphs
+from storyline.ingest.dedup import BatchIndex, find_near_duplicate
+from storyline.ingest.prepare import Prepared, detect_missing_languages, prepare, prepare_batch
 from storyline.ingest.records import RawArticle, ReadOptions, ReadResult
+from storyline.ingest.workers import PreparePool, default_workers, raw_articles
 from storyline.model import Article
 from storyline.store.base import RunCounts, Store
 from storyline.store.sqlite import utcnow
@@ -36,83 +35,80 @@ class IngestEvents:
     on_batch: Callable[[RunCounts], None] = lambda counts: None
 
 
-def prepare(raw: RawArticle) -> Article:
-    """An article ready to store: clean text, paragraphs, title and content id."""
-    return _prepare(raw)[0]
-
-
-def _prepare(raw: RawArticle) -> tuple[Article, list[str]]:
-    """The article and its fingerprint words, which the duplicate checks reuse."""
-    text = clean_text(raw.text)
-    if not text:
-        raise ReadError(raw.origin, "no text")
-    words = fingerprint_words(text)
-    paragraphs, found_title = find_paragraphs(text)
-    article = Article(
-        id=article_id(text, words),
-        text=text,
-        title=raw.title or found_title,
-        date=raw.date,
-        lang=raw.lang,
-        url=raw.url,
-        source=raw.source,
-        author=raw.author,
-        source_path=raw.origin,
-        external_id=raw.external_id,
-        paragraphs=paragraphs,
-    )
-    return article, words
-
-
 def _batches(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
 
-def _prepare_batch(
-    batch: list[ReadResult], counts: RunCounts, events: IngestEvents
-) -> list[tuple[Article, list[str]]]:
-    prepared: list[tuple[Article, list[str]]] = []
+def _report(
+    batch: list[ReadResult],
+    results: list[Prepared | ReadError],
+    counts: RunCounts,
+    events: IngestEvents,
+) -> list[Prepared]:
+    """Count and report the batch in input order; the articles that are ready to store."""
+    prepared: list[Prepared] = []
+    outcomes = iter(results)
     for item in batch:
-        if isinstance(item, ReadError):
-            counts.failed += 1
-            counts.errors.append(str(item))
-            events.on_error(item)
+        outcome: Prepared | ReadError = item if isinstance(item, ReadError) else next(outcomes)
+        if isinstance(item, RawArticle):
+            counts.read += 1
+            for warning in item.warnings:
+                events.on_warning(f"{item.origin}: {warning}")
+        if isinstance(outcome, Prepared):
+            prepared.append(outcome)
             continue
-        counts.read += 1
-        for warning in item.warnings:
-            events.on_warning(f"{item.origin}: {warning}")
-        try:
-            prepared.append(_prepare(item))
-        except ReadError as error:
-            counts.failed += 1
-            counts.errors.append(str(error))
-            events.on_error(error)
-    _detect_missing_languages([article for article, _ in prepared])
+        counts.failed += 1
+        counts.errors.append(str(outcome))
+        events.on_error(outcome)
     return prepared
 
 
-def _detect_missing_languages(articles: list[Article]) -> None:
-    undetected = [a for a in articles if not a.lang]
-    languages = detect_languages([a.text for a in undetected])
-    for article, lang in zip(undetected, languages, strict=True):
-        article.lang = lang
-
-
-def _store_batch(
-    store: Store, prepared: list[tuple[Article, list[str]]], counts: RunCounts
-) -> None:
+def _store_batch(store: Store, prepared: list[Prepared], counts: RunCounts) -> None:
+    """Store the batch in one transaction, each article checked against all before it."""
+    accepted: list[tuple[Article, bytes, list[int]]] = []
     with store.transaction():
-        for article, words in prepared:
-            if store.has_article(article.id):
+        stored = store.stored_ids(item.article.id for item in prepared)
+        index = BatchIndex(store, (key for item in prepared for key in item.band_keys))
+        for item in prepared:
+            article = item.article
+            if article.id in index.ids or article.id in stored:
                 counts.duplicate += 1
                 continue
-            fp = fingerprint(article.text, words)
-            article.near_duplicate_of = find_near_duplicate(store, fp)
-            store.add_article(article, fp.to_bytes(), fp.band_keys)
+            article.near_duplicate_of = find_near_duplicate(index, item.fingerprint)
+            index.add(article.id, item.signature, item.band_keys)
+            accepted.append((article, item.signature, item.band_keys))
             counts.stored += 1
             counts.near_duplicate += article.near_duplicate_of is not None
+        store.add_articles(accepted)
+
+
+def _prepared_batches(
+    records: Iterable[ReadResult], batch_size: int, workers: int
+) -> Generator[tuple[list[ReadResult], list[Prepared | ReadError]], None, None]:
+    """Batches with their prepared results, in input order.
+
+    Input that fills more than one batch is prepared by worker processes; the first batch
+    is prepared here while they start, so small inputs never pay for starting them.
+    """
+    batches = _batches(records, batch_size)
+    first = next(batches, None)
+    if first is None:
+        return
+    if workers < 1 or len(first) < batch_size:
+        for batch in chain([first], batches):
+            yield batch, prepare_batch(raw_articles(batch))
+        return
+    pool = PreparePool(workers)
+    finished = False
+    try:
+        pool.start(batches)
+        yield first, prepare_batch(raw_articles(first))
+        yield from pool.results()
+        finished = True
+    finally:
+        pool.close(wait=finished)
 
 
 def ingest_records(
@@ -120,16 +116,25 @@ def ingest_records(
     store: Store,
     events: IngestEvents | None = None,
     batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
 ) -> RunCounts:
-    """Store every readable record; errors are counted and reported, never fatal."""
+    """Store every readable record; errors are counted and reported, never fatal.
+
+    ``workers`` processes prepare the articles (default: ``default_workers()``); what is
+    stored does not depend on it.
+    """
     events = events or IngestEvents()
     counts = RunCounts()
     started = utcnow()
+    stream = _prepared_batches(
+        records, batch_size, default_workers() if workers is None else workers
+    )
     try:
-        for batch in _batches(records, batch_size):
-            _store_batch(store, _prepare_batch(batch, counts, events), counts)
+        for batch, results in stream:
+            _store_batch(store, _report(batch, results, counts, events), counts)
             events.on_batch(counts)
     finally:
+        stream.close()
         store.record_run(counts, started)
     return counts
 
@@ -166,5 +171,5 @@ def read_articles(paths: Sequence[str], options: ReadOptions) -> Iterator[Articl
                 articles.append(prepare(item))
             except ReadError as error:
                 yield error
-        _detect_missing_languages(articles)
+        detect_missing_languages(articles)
         yield from articles

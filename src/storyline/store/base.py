@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -55,9 +55,17 @@ class Store(Protocol):
     # articles
     def has_article(self, article_id: str) -> bool: ...
 
+    def stored_ids(self, article_ids: Iterable[str]) -> set[str]: ...
+
     def add_article(self, article: Article, signature: bytes, band_keys: list[int]) -> None: ...
 
+    def add_articles(self, items: Sequence[tuple[Article, bytes, list[int]]]) -> None: ...
+
     def band_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes]]: ...
+
+    def band_members(
+        self, band_keys: Iterable[int]
+    ) -> tuple[dict[int, list[str]], dict[str, bytes]]: ...
 
     def get_article(self, article_id: str) -> Article: ...
 

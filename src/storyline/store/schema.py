@@ -326,4 +326,46 @@ MIGRATIONS: list[Migration] = [
         END;
         """,
     ),
+    Migration(
+        7,
+        "search_batched",
+        # Indexing each inserted row from a trigger makes FTS5 flush a tiny segment per row
+        # (every statement savepoint flushes it), which made search indexing most of the
+        # ingest time. While a store transaction adds articles, a row in search_pending
+        # (the highest rowid indexed before it) turns the per-row triggers off for newer
+        # rows, and the store indexes them all with one statement before it commits
+        # (SQLiteStore._index_pending). Rows not yet indexed are skipped by the delete and
+        # update triggers too; every other write path is indexed row by row, as before.
+        """
+        CREATE TABLE search_pending (since INTEGER NOT NULL);
+        DROP TRIGGER articles_fts_insert;
+        DROP TRIGGER articles_fts_delete;
+        DROP TRIGGER articles_fts_unindex;
+        DROP TRIGGER articles_fts_reindex;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM search_pending) BEGIN
+            INSERT INTO articles_fts(rowid, title, text, facets)
+            SELECT rid, title, text, facets FROM articles_fts_source WHERE rid = new.rowid;
+        END;
+        CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE old.rowid > since) BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text, facets)
+            SELECT 'delete', rid, title, text, facets FROM articles_fts_source
+            WHERE rid = old.rowid;
+        END;
+        CREATE TRIGGER articles_fts_unindex BEFORE UPDATE OF title, text, date, lang, source
+        ON articles WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE old.rowid > since)
+        BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text, facets)
+            SELECT 'delete', rid, title, text, facets FROM articles_fts_source
+            WHERE rid = old.rowid;
+        END;
+        CREATE TRIGGER articles_fts_reindex AFTER UPDATE OF title, text, date, lang, source
+        ON articles WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE new.rowid > since)
+        BEGIN
+            INSERT INTO articles_fts(rowid, title, text, facets)
+            SELECT rid, title, text, facets FROM articles_fts_source WHERE rid = new.rowid;
+        END;
+        """,
+    ),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,11 +45,16 @@ class SQLiteStore:
         self.conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
         self._depth = 0
+        self._search_since: int | None = None
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
         self.conn.execute("PRAGMA cache_size=-32768")
+        # Checkpoint every 32 MB of WAL rather than 4 MB: a page that many batches touch
+        # (the LSH band index is written all over) is copied back once, not once per batch.
+        self.conn.execute("PRAGMA wal_autocheckpoint=8192")
+        self.conn.execute("PRAGMA journal_size_limit=67108864")
         self._migrate()
 
     # infrastructure
@@ -79,14 +84,36 @@ class SQLiteStore:
             self._depth += 1
             try:
                 yield
+                if self._depth == 1:
+                    self._index_pending()
             except BaseException:
                 self._depth -= 1
                 if self._depth == 0:
+                    self._search_since = None
                     self.conn.execute("ROLLBACK")
                 raise
             self._depth -= 1
             if self._depth == 0:
                 self.conn.execute("COMMIT")
+
+    def _defer_search_index(self) -> None:
+        """Leave the rows this transaction adds out of the search index until it commits."""
+        if self._search_since is None:
+            since = self._one("SELECT COALESCE(MAX(rowid), 0) FROM articles")
+            self.conn.execute("INSERT INTO search_pending VALUES (?)", (since,))
+            self._search_since = since
+
+    def _index_pending(self) -> None:
+        """Index every row added since ``_defer_search_index`` in one statement (one segment)."""
+        if self._search_since is None:
+            return
+        self.conn.execute(
+            "INSERT INTO articles_fts(rowid, title, text, facets) "
+            "SELECT rid, title, text, facets FROM articles_fts_source WHERE rid > ?",
+            (self._search_since,),
+        )
+        self.conn.execute("DELETE FROM search_pending")
+        self._search_since = None
 
     def close(self) -> None:
         self.conn.close()
@@ -102,17 +129,34 @@ class SQLiteStore:
     def has_article(self, article_id: str) -> bool:
         return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
+    def stored_ids(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these ids are stored: one query for many, not one each."""
+        sql = "SELECT id FROM articles WHERE id IN ({})"
+        return {row[0] for row in self._in_chunks(sql, sorted(set(article_ids)))}
+
     def add_article(self, article: Article, signature: bytes, band_keys: list[int]) -> None:
+        """Store an article; it becomes searchable when the enclosing transaction commits."""
+        self.add_articles([(article, signature, band_keys)])
+
+    def add_articles(self, items: Sequence[tuple[Article, bytes, list[int]]]) -> None:
+        """Store articles with their MinHash signatures and LSH band keys, in one go."""
+        if not items:
+            return
+        ingested_at = utcnow()
         with self.transaction():
-            self.conn.execute(
+            self._defer_search_index()
+            self.conn.executemany(
                 f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*_article_row(article), utcnow()),
+                [(*_article_row(article), ingested_at) for article, _, _ in items],
             )
-            self.conn.execute("INSERT INTO article_minhash VALUES (?, ?)", (article.id, signature))
+            self.conn.executemany(
+                "INSERT INTO article_minhash VALUES (?, ?)",
+                [(article.id, signature) for article, signature, _ in items],
+            )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)",
-                [(key, article.id) for key in band_keys],
+                [(key, article.id) for article, _, keys in items for key in keys],
             )
 
     def band_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
@@ -122,9 +166,33 @@ class SQLiteStore:
         marks = ", ".join("?" for _ in band_keys)
         sql = (
             "SELECT m.article_id, m.signature FROM article_minhash m WHERE m.article_id IN "
-            f"(SELECT article_id FROM lsh_bands WHERE key IN ({marks}))"
+            f"(SELECT article_id FROM lsh_bands WHERE key IN ({marks})) ORDER BY m.article_id"
         )
         return [(row[0], bytes(row[1])) for row in self.conn.execute(sql, band_keys)]
+
+    def band_members(
+        self, band_keys: Iterable[int]
+    ) -> tuple[dict[int, list[str]], dict[str, bytes]]:
+        """For many band keys at once: the stored articles under each, and their signatures."""
+        members: dict[int, list[str]] = {}
+        for key, article_id in self._in_chunks(
+            "SELECT key, article_id FROM lsh_bands WHERE key IN ({})", sorted(set(band_keys))
+        ):
+            members.setdefault(key, []).append(article_id)
+        ids = sorted({article_id for found in members.values() for article_id in found})
+        signatures = {
+            article_id: bytes(signature)
+            for article_id, signature in self._in_chunks(
+                "SELECT article_id, signature FROM article_minhash WHERE article_id IN ({})", ids
+            )
+        }
+        return members, signatures
+
+    def _in_chunks(self, sql: str, values: list[Any], size: int = 500) -> Iterator[sqlite3.Row]:
+        """Rows of ``sql`` (its ``IN ({})`` filled with placeholders) over all values."""
+        for start in range(0, len(values), size):
+            part = values[start : start + size]
+            yield from self.conn.execute(sql.format(", ".join("?" * len(part))), part).fetchall()
 
     def get_article(self, article_id: str) -> Article:
         row = self.conn.execute(

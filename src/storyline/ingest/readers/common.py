@@ -23,6 +23,8 @@ CP1252_WARNING = "not valid UTF-8: decoded as Windows-1252 (cp1252); check accen
 _MB = 1024 * 1024
 # Unicode category Cc (C0 and C1 controls) less the allowed ones; a regex is ~50x faster.
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+# The same C0 controls as bytes: in UTF-8 an ASCII byte is always that character.
+_C0_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])
 _BOMS_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -98,7 +100,7 @@ def decode(data: bytes, path: str, record: str | None = None) -> tuple[str, list
     if b"\x00" in data:
         raise ReadError(path, "binary file, not text (contains NUL bytes)", record)
     try:
-        return _check_text(data.decode("utf-8-sig"), path, record), []
+        return _check_utf8(data, data.decode("utf-8-sig"), path, record), []
     except UnicodeDecodeError:
         pass
     try:
@@ -110,8 +112,18 @@ def decode(data: bytes, path: str, record: str | None = None) -> tuple[str, list
     return _check_text(text, path, record), [CP1252_WARNING]
 
 
+def _check_utf8(data: bytes, text: str, path: str, record: str | None) -> str:
+    """``_check_text`` for text decoded from UTF-8 ``data``, counting on the bytes when it can."""
+    if b"\xc2" in data:  # may hold C1 controls (U+0080-U+009F are \xc2\x80-\xc2\x9f)
+        return _check_text(text, path, record)
+    return _judge(len(data) - len(data.translate(None, _C0_CONTROL_BYTES)), text, path, record)
+
+
 def _check_text(text: str, path: str, record: str | None) -> str:
-    controls = len(_CONTROL_CHARS.findall(text))
+    return _judge(len(_CONTROL_CHARS.findall(text)), text, path, record)
+
+
+def _judge(controls: int, text: str, path: str, record: str | None) -> str:
     if controls > max(2, len(text) // 100):
         raise ReadError(path, "binary file, not text (too many control characters)", record)
     return text

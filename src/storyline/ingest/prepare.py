@@ -1,0 +1,88 @@
+"""Everything ingest does to an article before the store sees it: pure, so any process can.
+
+Clean the text, find paragraphs and title, derive the content id, fingerprint it for
+near-duplicate lookups and detect its language when the input did not give one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.errors import ReadError
+from storyline.ingest.dedup import Fingerprint, fingerprint
+from storyline.ingest.language import detect_languages
+from storyline.ingest.normalize import article_id, canonical_words, clean_text
+from storyline.ingest.paragraphs import find_paragraphs
+from storyline.ingest.records import RawArticle
+from storyline.model import Article
+
+
+@dataclass
+class Prepared:
+    """An article ready to store, with the MinHash fingerprint its duplicate checks use.
+
+    The signature travels as bytes: between processes they pickle far faster than arrays.
+    """
+
+    article: Article
+    signature: bytes
+    band_keys: list[int]
+
+    @property
+    def fingerprint(self) -> Fingerprint:
+        return Fingerprint(np.frombuffer(self.signature, dtype="<u8"), self.band_keys)
+
+
+def prepare(raw: RawArticle) -> Article:
+    """An article ready to store: clean text, paragraphs, title and content id."""
+    return _prepare(raw)[0]
+
+
+def _prepare(raw: RawArticle) -> tuple[Article, bytes]:
+    """The article and its canonical words, which the fingerprint reuses."""
+    text = clean_text(raw.text)
+    if not text:
+        raise ReadError(raw.origin, "no text")
+    canonical = canonical_words(text)
+    paragraphs, found_title = find_paragraphs(text)
+    article = Article(
+        id=article_id(text, canonical),
+        text=text,
+        title=raw.title or found_title,
+        date=raw.date,
+        lang=raw.lang,
+        url=raw.url,
+        source=raw.source,
+        author=raw.author,
+        source_path=raw.origin,
+        external_id=raw.external_id,
+        paragraphs=paragraphs,
+    )
+    return article, canonical
+
+
+def prepare_batch(raws: list[RawArticle]) -> list[Prepared | ReadError]:
+    """One result per raw article, in order: prepared and fingerprinted, or the error."""
+    results: list[Prepared | ReadError] = []
+    for raw in raws:
+        try:
+            article, canonical = _prepare(raw)
+        except ReadError as error:
+            results.append(error)
+            continue
+        fp = fingerprint(article.text, canonical)
+        results.append(Prepared(article, fp.to_bytes(), fp.band_keys))
+    detect_missing_languages([r.article for r in results if isinstance(r, Prepared)])
+    return results
+
+
+def detect_missing_languages(articles: list[Article]) -> None:
+    """Set ``lang`` where the input gave none."""
+    undetected = [a for a in articles if not a.lang]
+    if not undetected:
+        return
+    languages = detect_languages([a.text for a in undetected])
+    for article, lang in zip(undetected, languages, strict=True):
+        article.lang = lang
