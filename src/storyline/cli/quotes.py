@@ -7,20 +7,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from storyline.api.context import repo_factory
 from storyline.api.shapes import quote_row_dict
 from storyline.cli.common import DbOption, JsonOption, print_json
 from storyline.render import console
 from storyline.store import open_store
-from storyline.store.base import QuoteFilter, StoryReader
+from storyline.store.base import QuoteFilter
 from storyline.store.quotes import count_quotes, list_quotes
-from storyline.store.sqlite import SQLiteStore
-
-
-def _stories(store: SQLiteStore) -> StoryReader | None:
-    factory = repo_factory("storyline.store.stories", "StoryRepo")
-    reader: StoryReader | None = factory(store) if factory else None
-    return reader
+from storyline.store.stories import StoryRepo
 
 
 def quotes(
@@ -39,7 +32,7 @@ def quotes(
 ) -> None:
     """List quotes across articles, filtered by speaker, story, date range and text."""
     store = open_store(db, read_only=True)
-    stories = _stories(store) if story else None
+    stories = StoryRepo(store) if story else None
     filt = QuoteFilter(speaker, story, date_from, date_to, text, limit, 0)
     rows = list_quotes(store, filt, stories)
     if as_json:

@@ -193,13 +193,10 @@ class EntityRepo:
         ]
 
     def _story_articles(self, story_id: str) -> list[str]:
-        from storyline.api.context import repo_factory
         from storyline.store.quotes import story_article_ids
+        from storyline.store.stories import StoryRepo
 
-        factory = repo_factory("storyline.store.stories", "StoryRepo")
-        if factory is None:
-            raise NotFoundError("storylines have not been built yet: run clustering first")
-        return story_article_ids(factory(self.store), story_id)
+        return story_article_ids(StoryRepo(self.store), story_id)
 
     # write side: resolution
     def index(self) -> StoreIndex:
