@@ -22,9 +22,8 @@ def client(seeded: SQLiteStore, fakes: Fakes) -> TestClient:
 
 
 @pytest.fixture
-def bare(seeded: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+def bare(seeded: SQLiteStore) -> TestClient:
     """An app over a store where neither entity resolution nor clustering has run."""
-    monkeypatch.setattr(context, "repo_factory", lambda module, name: None)
     return TestClient(create_app(seeded))
 
 
@@ -155,19 +154,16 @@ def test_search_never_fails_on_stray_syntax(client: TestClient, query: str) -> N
 def test_stats(client: TestClient) -> None:
     stats = client.get("/api/stats").json()
     assert stats["articles"] == 5 and stats["quotes"] > 0
-    assert stats["entities_available"] and stats["stories_available"]
+    assert stats["analyzed"] == 5 and stats["schema_version"] >= 7
 
 
-def test_stages_that_have_not_run_answer_404_with_a_clear_message(bare: TestClient) -> None:
-    assert "entity resolution has not run" in _error(
-        bare.get("/api/entities"), 404, "not_available"
-    )
-    assert "clustering has not run" in _error(bare.get("/api/stories"), 404, "not_available")
-    _error(bare.get("/api/events"), 404, "not_available")
-    _error(bare.get("/api/stories/st-1"), 404, "not_available")
-    _error(bare.get("/api/quotes", params={"story": "st-1"}), 404, "not_available")
+def test_before_resolution_and_clustering_lists_are_empty(bare: TestClient) -> None:
+    for path in ("/api/entities", "/api/stories", "/api/events"):
+        assert bare.get(path).json()["total"] == 0, path
+    _error(bare.get("/api/stories/st-1"), 404, "not_found")
+    _error(bare.get("/api/quotes", params={"story": "st-1"}), 404, "not_found")
     first = bare.get("/api/articles").json()["items"][0]
-    assert "story_id" not in first
+    assert first["story_id"] is None and first["event_id"] is None
     doc = bare.get(f"/api/articles/{first['id']}").json()
     assert doc["event"] is None and doc["story"] is None
     assert bare.get("/api/quotes").json()["total"] > 0

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from fastapi.testclient import TestClient
 
-from storyline.api import context, create_app
+from storyline.api import create_app
 from storyline.store.sqlite import SQLiteStore
 from storyline.web.highlight import Mark, render_span
 from storyline.web.visual import nice_date, sparkline
@@ -111,10 +111,7 @@ def test_article_page_marks_entities_quotes_and_times(client: TestClient) -> Non
     assert 'href="/stories/st-1"' in page
 
 
-def test_home_without_stories_shows_recent_articles(
-    seeded: SQLiteStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(context, "repo_factory", lambda module, name: None)
+def test_home_without_stories_shows_recent_articles(seeded: SQLiteStore) -> None:
     page = TestClient(create_app(seeded)).get("/").text
     assert "Latest articles" in page and "storyline cluster" in page
     listing = page[page.index('<ol class="article-list">') :]

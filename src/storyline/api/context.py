@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.store.base import EntityReader, StoryReader
+from storyline.store.entities import EntityRepo
 from storyline.store.sqlite import SQLiteStore
+from storyline.store.stories import StoryRepo
 
 log = logging.getLogger(__name__)
-
-ReaderFactory = Callable[[SQLiteStore], Any]
 
 MMAP_BYTES = 1 << 30  # address space only; the OS page cache holds the pages once for all
 
@@ -68,20 +67,10 @@ class Readers:
     """One borrowed connection and the entity and story readers built on it."""
 
     store: SQLiteStore
-    entities: EntityReader | None
-    stories: StoryReader | None
+    entities: EntityReader
+    stories: StoryReader
     refs: TTLCache = field(default_factory=TTLCache)
     timelines: TTLCache = field(default_factory=lambda: TTLCache(600.0, 2048))
-
-
-def repo_factory(module: str, name: str) -> ReaderFactory | None:
-    """The repo class from ``module`` when that stage has landed, else None."""
-    try:
-        found = importlib.import_module(module)
-    except ImportError:
-        return None
-    factory = getattr(found, name, None)
-    return factory if callable(factory) else None
 
 
 class AppContext:
@@ -99,12 +88,6 @@ class AppContext:
         self.write_lock = threading.Lock()
         self._entities = entities
         self._stories = stories
-        self._entity_factory = (
-            None if entities else repo_factory("storyline.store.entities", "EntityRepo")
-        )
-        self._story_factory = (
-            None if stories else repo_factory("storyline.store.stories", "StoryRepo")
-        )
         self._local = threading.local()
         self._opened: list[SQLiteStore] = []
         self._opening = threading.Lock()
@@ -117,12 +100,8 @@ class AppContext:
         if store is not self.store:
             with self._opening:
                 self._opened.append(store)
-        entities = self._entities
-        if entities is None and self._entity_factory is not None:
-            entities = self._entity_factory(store)
-        stories = self._stories
-        if stories is None and self._story_factory is not None:
-            stories = self._story_factory(store)
+        entities = self._entities or EntityRepo(store)
+        stories = self._stories or StoryRepo(store)
         return Readers(store, entities, stories, self.refs, self.timelines)
 
     def here(self) -> Readers:

@@ -9,7 +9,6 @@ import logging
 from typing import Any
 
 from storyline.api.context import Readers
-from storyline.api.errors import ApiError
 from storyline.api.shapes import (
     brief_dict,
     entity_dict,
@@ -18,7 +17,7 @@ from storyline.api.shapes import (
 )
 from storyline.model import Entity, Story
 from storyline.serialize import document_dict, event_dict, story_dict
-from storyline.store.base import EntityFilter, EntityReader, QuoteFilter, StoryReader
+from storyline.store.base import EntityFilter, EntityReader, QuoteFilter
 from storyline.store.entities import EntityRepo
 from storyline.store.quotes import any_speaker_entity, list_quotes
 from storyline.store.search import ArticleBrief, article_briefs, articles_per_day, newest_briefs
@@ -26,20 +25,6 @@ from storyline.store.search import ArticleBrief, article_briefs, articles_per_da
 log = logging.getLogger(__name__)
 
 MAX_PAGE = 500  # the largest page a listing endpoint serves (routes.Limit)
-NO_ENTITIES = "entity resolution has not run: no entities yet (see `storyline resolve`)"
-NO_STORIES = "clustering has not run: no events or storylines yet (see `storyline cluster`)"
-
-
-def need_entities(readers: Readers) -> EntityReader:
-    if readers.entities is None:
-        raise ApiError(404, "not_available", NO_ENTITIES)
-    return readers.entities
-
-
-def need_stories(readers: Readers) -> StoryReader:
-    if readers.stories is None:
-        raise ApiError(404, "not_available", NO_STORIES)
-    return readers.stories
 
 
 def _entity_names(readers: Readers, ids: list[str]) -> list[dict[str, Any]]:
@@ -49,9 +34,8 @@ def _entity_names(readers: Readers, ids: list[str]) -> list[dict[str, Any]]:
         ref = readers.refs.get(value)
         if ref is None:
             ref = {"id": None, "name": value, "type": None}
-            if readers.entities is not None:
-                with contextlib.suppress(LookupError):
-                    ref = entity_ref(_entity(readers.entities, value))
+            with contextlib.suppress(LookupError):
+                ref = entity_ref(_entity(readers.entities, value))
             readers.refs.put(value, ref)
         found.append(ref)
     return found
@@ -68,7 +52,7 @@ def entity_listing(
     readers: Readers, filt: EntityFilter, article_limit: int
 ) -> list[dict[str, Any]]:
     """Entities as the listing shows them: the ``article_limit`` newest article ids each."""
-    entities = need_entities(readers)
+    entities = readers.entities
     if not isinstance(entities, EntityRepo):
         found = entities.list_entities(filt)
         return [entity_dict(e, article_limit=article_limit) for e in found]
@@ -81,7 +65,7 @@ def entity_articles(
     readers: Readers, entity_id: str, limit: int, offset: int = 0
 ) -> tuple[Entity, int, list[ArticleBrief]]:
     """The entity, how many articles it occurs in, and one page of them newest first."""
-    entities = need_entities(readers)
+    entities = readers.entities
     if isinstance(entities, EntityRepo):
         entity = entities.get_entity(entity_id, articles=False)
         count = entities.article_count(entity.id)
@@ -147,7 +131,7 @@ def story_overview(readers: Readers, story: Story, *, actors: int = 5) -> dict[s
 
 def story_detail(readers: Readers, story_id: str, *, quote_limit: int = 200) -> dict[str, Any]:
     """The story with its events in order, their articles, actors, quotes and any timeline."""
-    stories = need_stories(readers)
+    stories = readers.stories
     story = stories.get_story(story_id)
     data = story_dict(story)
     ids = list(dict.fromkeys(a for event in story.events for a in event.articles))
@@ -177,7 +161,7 @@ def entity_detail(
     ``articles`` holds the ``article_limit`` newest article ids, ``article_count`` all of
     them, ``articles_next`` the path of the next page (None when there is none).
     """
-    entities = need_entities(readers)
+    entities = readers.entities
     found = entity_articles(readers, entity_id, article_limit, article_offset)
     entity, count, briefs = found
     data = entity_dict(entity, article_count=count)
@@ -201,11 +185,10 @@ def article_detail(readers: Readers, article_id: str) -> dict[str, Any]:
     data = document_dict(doc)
     data["event"] = None
     data["story"] = None
-    if readers.stories is not None:
-        event = readers.stories.event_of_article(doc.article.id)
-        if event is not None:
-            data["event"] = event_dict(event)
-            if event.story_id:
-                story = readers.stories.get_story(event.story_id)
-                data["story"] = {"id": story.id, "label": story.label}
+    event = readers.stories.event_of_article(doc.article.id)
+    if event is not None:
+        data["event"] = event_dict(event)
+        if event.story_id:
+            story = readers.stories.get_story(event.story_id)
+            data["story"] = {"id": story.id, "label": story.label}
     return data

@@ -14,7 +14,6 @@ from storyline.api.queries import (
     entity_articles,
     entity_detail,
     entity_listing,
-    need_stories,
     story_detail,
 )
 from storyline.api.respond import Json
@@ -71,10 +70,9 @@ def list_articles(
     items = []
     for article in r.store.list_articles(filt):
         data = article_dict(article, text=False)
-        if r.stories is not None:
-            event = r.stories.event_of_article(article.id)
-            data["event_id"] = event.id if event else None
-            data["story_id"] = event.story_id if event else None
+        event = r.stories.event_of_article(article.id)
+        data["event_id"] = event.id if event else None
+        data["story_id"] = event.story_id if event else None
         items.append(data)
     return Json(page(items, r.store.count_articles(filt), limit, offset))
 
@@ -132,8 +130,6 @@ def quotes(
 ) -> Json:
     r = ctx.here()
     filt = QuoteFilter(speaker, story, date_from, date_to, text, limit, offset)
-    if story is not None:
-        need_stories(r)
     rows = list_quotes(r.store, filt, r.stories)
     total = count_quotes(r.store, filt, r.stories)
     return Json(page([quote_row_dict(row) for row in rows], total, limit, offset))
@@ -142,7 +138,7 @@ def quotes(
 @router.get("/events", summary="List events")
 def events(ctx: Ctx, limit: Limit = 50, offset: Offset = 0) -> Json:
     r = ctx.here()
-    found = need_stories(r).list_events(limit + 1, offset)
+    found = r.stories.list_events(limit + 1, offset)
     items, total = _more(found, limit, offset)
     return Json(page([event_dict(e) for e in items], total, limit, offset))
 
@@ -150,7 +146,7 @@ def events(ctx: Ctx, limit: Limit = 50, offset: Offset = 0) -> Json:
 @router.get("/stories", summary="List storylines")
 def stories(ctx: Ctx, limit: Limit = 50, offset: Offset = 0) -> Json:
     r = ctx.here()
-    found = need_stories(r).list_stories(limit + 1, offset)
+    found = r.stories.list_stories(limit + 1, offset)
     items, total = _more(found, limit, offset)
     return Json(page([story_dict(s) for s in items], total, limit, offset))
 
@@ -188,6 +184,4 @@ def stats(ctx: Ctx) -> Json:
     r = ctx.here()
     figures = dict(r.store.stats())
     figures["store"] = r.store.location
-    figures["entities_available"] = r.entities is not None
-    figures["stories_available"] = r.stories is not None
     return Json(figures)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hmac
-import importlib
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -115,14 +113,8 @@ def _analyze(ctx: AppContext, records: list[RawArticle]) -> int:
 
 @router.post("/cluster", summary="Group new articles into events and storylines (needs the token)")
 def post_cluster(ctx: Writer) -> dict[str, Any]:
-    module = importlib.import_module("storyline.cluster")
-    cluster_pending = getattr(module, "cluster_pending", None)
-    if not callable(cluster_pending):
-        raise ApiError(404, "not_available", "clustering is not part of this version yet")
+    """How many articles were assigned to events and storylines."""
+    from storyline.cluster import cluster_pending  # scikit-learn loads on first use only
+
     with ctx.write_lock:
-        result = cluster_pending(ctx.store)
-    if dataclasses.is_dataclass(result) and not isinstance(result, type):
-        return {"result": dataclasses.asdict(result)}
-    if hasattr(result, "as_dict"):
-        return {"result": result.as_dict()}
-    return {"result": result}
+        return {"result": cluster_pending(ctx.store)}

@@ -76,8 +76,6 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 def _home_stories(readers: Readers, limit: int) -> list[dict[str, Any]]:
-    if readers.stories is None:
-        return []
     found = readers.stories.list_stories(limit, 0)
     found.sort(key=lambda s: (s.end or s.start or "", s.id), reverse=True)
     overviews = [story_overview(readers, story) for story in found]
@@ -98,7 +96,6 @@ def home(request: Request) -> HTMLResponse:
             stories=stories,
             recent=recent,
             stats=stats,
-            clustered=readers.stories is not None,
         )
 
 
