@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from storyline.models import lexicon
+from storyline.models.external import FreqTable, Places
 from storyline.models.wordstats import norm
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
@@ -43,6 +45,10 @@ class Featurizer:
     doc_features: bool = True
     window: int = 2
     ngrams: bool = False
+    freq: FreqTable = field(default_factory=dict)
+    places: Places = field(default_factory=dict)
+    freq_context: bool = False
+    freq_langs: int = 2
     _own: dict[str, Own] = field(default_factory=dict)
 
     def own(self, word: str) -> Own:
@@ -64,12 +70,21 @@ class Featurizer:
             feats += [f"g={padded[i : i + 3]}" for i in range(len(padded) - 2)]
         if len(w) > 1 and w.isupper() and w.isalpha():
             feats.append("allcaps")
+        near: tuple[str, ...] = ()
+        if self.freq:
+            bands = self.freq.get(low, "")[: self.freq_langs]
+            zf = _freq_features(bands, w[:1].isupper(), self.freq_langs)
+            feats += zf
+            near = (zf[-2],) if self.freq_context else ()
         stat = self.stats.get(norm(w), ("cap=none",))
         feats.extend(stat)
         cluster = next((f for f in stat if f.startswith("k1=")), "k1=none")
         ctx = (f"lw={low}", f"ss={ss}", cluster)
         offsets = OFFSETS if self.window == 2 else WIDE
-        seen_at = {off: tuple(f"{off}{a}" for a in ctx) for off in offsets}
+        seen_at = {
+            off: tuple(f"{off}{a}" for a in (ctx + near if off in (-1, 1) else ctx))
+            for off in offsets
+        }
         result = (tuple(feats), ctx, seen_at)
         if len(self._own) < 200_000:
             self._own[word] = result
@@ -91,6 +106,10 @@ class Featurizer:
         upper = n > 2 and sum(t.isupper() for t in tokens) > n / 2
         out: list[list[str]] = []
         offsets = OFFSETS if self.window == 2 else WIDE
+        geo = lexicon.match(tokens, self.places, "geo") if self.places else None
+        # Most sentences match nothing: skip the per-token look-ups then.
+        gazette = gazette if gazette is not None and any(gazette) else None
+        geo = geo if geo is not None and any(geo) else None
         for i, (feats, ctx, _) in enumerate(owns):
             row = ["b", *feats]
             if i == 0:
@@ -111,12 +130,25 @@ class Featurizer:
                 row.append(f"bg+={ctx[0]}|{owns[i + 1][1][0]}")
             if gazette is not None:
                 row += _gazette_features(gazette, i)
+            if geo is not None:
+                row += _gazette_features(geo, i)
             if self.doc_features and tokens[i][:1].isalpha():
                 low = tokens[i].lower()
                 if low in doc_caps:
                     row.append("dcap|" + ("first" if i == 0 or upper else "mid"))
             out.append(row)
         return out
+
+
+def _freq_features(bands: str, capitalised: bool, langs: int = 2) -> list[str]:
+    """Zipf band per language ('zf0=5': a common Dutch word), also joined with capitalisation:
+    a capitalised word that is rare as a common word is likely a name."""
+    bands = bands or "0" * langs
+    case = "C" if capitalised else "l"
+    feats = [f"zf{k}={b}" for k, b in enumerate(bands)]
+    feats.append(f"zfc={bands[0]}{case}")
+    feats.append(f"zfm={max(bands)}{case}")
+    return feats
 
 
 def _gazette_features(gazette: Sequence[str | None], i: int) -> list[str]:

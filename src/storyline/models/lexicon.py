@@ -8,12 +8,12 @@ match on names it has not seen, instead of trusting it blindly.
 
 from __future__ import annotations
 
-import gzip
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from storyline.models.conll import ConllDoc, chunks
+from storyline.models.wordstats import gzip_writer
 
 MAX_LEN = 5
 Lexicon = dict[tuple[str, ...], str]
@@ -46,7 +46,7 @@ def collect(docs: Iterable[ConllDoc], min_count: int = 1, parts: bool = False) -
     return lexicon
 
 
-def match(tokens: Sequence[str], lexicon: Lexicon) -> list[str | None]:
+def match(tokens: Sequence[str], lexicon: Lexicon, prefix: str = "gz") -> list[str | None]:
     """``gz=B-TYPE``/``gz=I-TYPE`` per token for the longest capitalised matches, else None."""
     out: list[str | None] = [None] * len(tokens)
     lowered = key(tokens)
@@ -57,9 +57,9 @@ def match(tokens: Sequence[str], lexicon: Lexicon) -> list[str | None]:
             for size in range(min(MAX_LEN, len(tokens) - i), 0, -1):
                 kind = lexicon.get(lowered[i : i + size])
                 if kind:
-                    out[i] = f"gz=B-{kind}"
+                    out[i] = f"{prefix}=B-{kind}"
                     for j in range(i + 1, i + size):
-                        out[j] = f"gz=I-{kind}"
+                        out[j] = f"{prefix}=I-{kind}"
                     step = size
                     break
             if out[i] is None:
@@ -80,7 +80,7 @@ def folds(docs: Sequence[ConllDoc], n: int = 10, parts: bool = False) -> list[Le
 
 
 def save(path: Path, lexicon: Lexicon) -> None:
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_writer(path) as out:
         for name in sorted(lexicon):
             out.write(f"{lexicon[name]}\t{' '.join(name)}\n")
 

@@ -13,7 +13,8 @@ from typing import Any
 import pycrfsuite
 
 from storyline.errors import StorylineError
-from storyline.models import lexicon
+from storyline.models import external, lexicon
+from storyline.models.external import FreqTable, Places
 from storyline.models.features import Featurizer, doc_capitalised
 from storyline.models.lexicon import Lexicon
 from storyline.models.stacking import stack_features
@@ -35,6 +36,7 @@ def model_files(lang: str, folder: Path | None = None) -> dict[str, Path]:
         "meta": base / f"ner-{lang}.json",
         "lexicon": base / f"lexicon-{lang}.txt.gz",
         "crf2": base / f"ner2-{lang}.crfsuite.gz",
+        "extern": base / f"extern-{lang}.txt.gz",
     }
 
 
@@ -62,6 +64,7 @@ class NerModel:
         meta: dict[str, Any],
         names: Lexicon | None = None,
         second_pass: bytes | None = None,
+        extern: tuple[FreqTable, Places] = ({}, {}),
     ):
         self.meta = meta
         self.names = names
@@ -70,6 +73,10 @@ class NerModel:
             doc_features=bool(meta.get("doc_features", True)),
             window=int(meta.get("window", 2)),
             ngrams=bool(meta.get("ngrams", False)),
+            freq=extern[0] if meta.get("freq") else {},
+            places=extern[1] if meta.get("places") else {},
+            freq_context=bool(meta.get("freq_context", False)),
+            freq_langs=int(meta.get("freq_langs", 2)),
         )
         # crfsuite reads the model in place: the bytes must live as long as the tagger.
         self._models = (crf_bytes, second_pass)
@@ -92,7 +99,11 @@ class NerModel:
             with gzip.open(files["lexicon"], "rt", encoding="utf-8") as handle:
                 names = lexicon.load_lines(handle)
         second = gzip.decompress(files["crf2"].read_bytes()) if meta.get("stack") else None
-        return cls(crf, stats, meta, names, second)
+        extern: tuple[FreqTable, Places] = ({}, {})
+        if meta.get("freq") or meta.get("places"):
+            with gzip.open(files["extern"], "rt", encoding="utf-8") as handle:
+                extern = external.load(handle)
+        return cls(crf, stats, meta, names, second, extern)
 
     def features(
         self, tokens: Sequence[str], caps: frozenset[str]

@@ -118,4 +118,4 @@ def second_pass_data(
 
 
 def write_model(path: Path, model: bytes) -> None:
-    path.write_bytes(gzip.compress(model, compresslevel=9))
+    path.write_bytes(gzip.compress(model, compresslevel=9, mtime=0))

@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from storyline.models import lexicon, stacking, unlabelled
+from storyline.models import external, lexicon, stacking, unlabelled
 from storyline.models.conll import ConllDoc, Labelled, read_conll, score
+from storyline.models.external import FreqTable, Places
 from storyline.models.features import Featurizer, doc_capitalised
 from storyline.models.lexicon import Lexicon
 from storyline.models.ner import NerModel, curated_lexicon, model_dir, model_files
@@ -57,6 +58,10 @@ class Options:
     algorithm: str = "lbfgs"
     stack: bool = True
     folds: int = 5
+    freq: bool = True
+    places: bool = True
+    freq_context: bool = False
+    freq_langs: int = 1
 
 
 def default_data() -> Path:
@@ -87,8 +92,15 @@ def featurize_docs(
     return out
 
 
-def build_stats(data: Path, lang: str, opts: Options, out: Path) -> dict[str, tuple[str, ...]]:
-    """Learn clusters and casing from unlabelled text, write them, and return the feature table."""
+def build_stats(
+    data: Path, lang: str, opts: Options, out: Path, reuse: Path | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Learn clusters and casing from unlabelled text (or copy ``reuse``, a file written
+    before with the same options), write them, and return the feature table."""
+    if reuse is not None:
+        out.write_bytes(reuse.read_bytes())
+        with gzip.open(out, "rt", encoding="utf-8") as handle:
+            return parse_stats(handle)
     sents = unlabelled.sentences(data, lang)
     print(f"[{lang}] unlabelled: {len(sents)} sentences, {sum(map(len, sents))} tokens", flush=True)
     clusters = learn_clusters(sents, sizes=opts.clusters) if opts.clusters else {}
@@ -97,19 +109,40 @@ def build_stats(data: Path, lang: str, opts: Options, out: Path) -> dict[str, tu
         return parse_stats(handle)
 
 
+def build_extern(lang: str, opts: Options, out: Path) -> tuple[FreqTable, Places]:
+    """Frequency bands and places from the data packages (``external``), or nothing."""
+    if not (opts.freq or opts.places):
+        out.unlink(missing_ok=True)
+        return {}, {}
+    external.build(out, lang)
+    with gzip.open(out, "rt", encoding="utf-8") as handle:
+        freq, places = external.load(handle)
+    return (freq if opts.freq else {}), (places if opts.places else {})
+
+
 def train(
-    data: Path, lang: str, opts: Options, out_dir: Path, jobs: int = 2
+    data: Path,
+    lang: str,
+    opts: Options,
+    out_dir: Path,
+    jobs: int = 2,
+    reuse_stats: Path | None = None,
 ) -> dict[str, object]:
     """Train, evaluate on dev and write the model files for one language."""
     started = time.time()
     train_file, dev_file = (data / name for name in FILES[lang])
     files = model_files(lang, out_dir)
-    stats = build_stats(data, lang, opts, files["stats"])
+    stats = build_stats(data, lang, opts, files["stats"], reuse_stats)
+    freq, places = build_extern(lang, opts, files["extern"])
     featurizer = Featurizer(
         stats=stats,
         doc_features=opts.doc_features,
         window=opts.window,
         ngrams=opts.ngrams,
+        freq=freq,
+        places=places,
+        freq_context=opts.freq_context,
+        freq_langs=opts.freq_langs,
     )
     train_docs = read_conll(train_file)
     extra = ConllDoc(augment([s for d in train_docs for s in d.sentences], opts.upper_share))
@@ -187,6 +220,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--algorithm", default=defaults.algorithm, help="crfsuite algorithm")
     parser.add_argument("--no-stack", action="store_true", help="no document-level second pass")
     parser.add_argument("--folds", type=int, default=defaults.folds)
+    parser.add_argument("--no-freq", action="store_true", help="no wordfreq Zipf bands")
+    parser.add_argument("--no-places", action="store_true", help="no place gazetteer")
+    parser.add_argument("--freq-context", action="store_true", help="neighbours' Zipf bands too")
+    parser.add_argument("--freq-langs", type=int, choices=[1, 2], default=defaults.freq_langs,
+                        help="Zipf bands of Dutch only (1) or Dutch and English (2)")
+    parser.add_argument("--stats", type=Path, help="reuse this wordstats file (quick variants)")
     parser.add_argument("--jobs", type=int, default=2, help="parallel trainings")
     return parser.parse_args(argv)
 
@@ -208,13 +247,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         algorithm=args.algorithm,
         stack=not args.no_stack,
         folds=args.folds,
+        freq=not args.no_freq,
+        places=not args.no_places,
+        freq_context=args.freq_context,
+        freq_langs=args.freq_langs,
     )
     if not (args.data / "conll2002-nl").exists() and not (args.data / "conll2003-en").exists():
         print(f"no CoNLL data under {args.data} (use --data)", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in ["nl", "en"] if args.lang == "all" else [args.lang]:
-        train(args.data, lang, opts, args.out, args.jobs)
+        train(args.data, lang, opts, args.out, args.jobs, args.stats)
     return 0
 
 

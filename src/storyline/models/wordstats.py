@@ -9,6 +9,7 @@ name ("Senaat") from a common word ("de") even in all-caps headlines.
 from __future__ import annotations
 
 import gzip
+import io
 import math
 import re
 from collections import Counter
@@ -59,7 +60,8 @@ def _ppmi_vectors(
     ppmi = coo_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=counts.shape).tocsr()
     vectors: np.ndarray = TruncatedSVD(n_components=dim, random_state=0).fit_transform(ppmi)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.maximum(norms, 1e-9)
+    # Rounded so that last-bit differences between BLAS builds cannot move a k-means assignment.
+    return np.round(vectors / np.maximum(norms, 1e-9), 5)
 
 
 def learn_clusters(
@@ -69,12 +71,29 @@ def learn_clusters(
     n_contexts: int = 1500,
     dim: int = 100,
 ) -> dict[str, list[int]]:
-    """Cluster ids (one per size) for every normalised word seen ``min_count`` times."""
-    from sklearn.cluster import MiniBatchKMeans
+    """Cluster ids (one per size) for every normalised word seen ``min_count`` times.
+
+    Deterministic: words are ordered by (count, word), every random step is seeded and
+    BLAS/OpenMP run single-threaded, so the same text gives the same clusters anywhere.
+    """
+    from threadpoolctl import threadpool_limits
 
     normed = [[norm(w) for w in sent] for sent in sentences]
     freq = Counter(w for sent in normed for w in sent)
-    words = [w for w, c in freq.most_common() if c >= min_count]
+    words = sorted((w for w, c in freq.items() if c >= min_count), key=lambda w: (-freq[w], w))
+    with threadpool_limits(limits=1):
+        return _cluster(normed, words, sizes, n_contexts, dim)
+
+
+def _cluster(
+    normed: Sequence[Sequence[str]],
+    words: Sequence[str],
+    sizes: Sequence[int],
+    n_contexts: int,
+    dim: int,
+) -> dict[str, list[int]]:
+    from sklearn.cluster import MiniBatchKMeans
+
     vocab = {w: i for i, w in enumerate(words)}
     contexts = {w: i for i, w in enumerate(words[:n_contexts])}
     contexts.setdefault("<s>", len(contexts))
@@ -131,6 +150,11 @@ def cap_bucket(caps: int, upper: int, seen: int) -> str:
     return "a"
 
 
+def gzip_writer(path: Path) -> io.TextIOWrapper:
+    """A UTF-8 text file, gzip'd without a timestamp, so the same content gives the same bytes."""
+    return io.TextIOWrapper(gzip.GzipFile(path, "wb", compresslevel=9, mtime=0), encoding="utf-8")
+
+
 def save_stats(
     path: Path,
     clusters: dict[str, list[int]],
@@ -140,7 +164,7 @@ def save_stats(
     caps, upper, seen = casing
     words = sorted(set(clusters) | {w for w, n in seen.items() if n >= 2})
     width = max((len(v) for v in clusters.values()), default=0)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_writer(path) as out:
         for w in words:
             if "\t" in w or not w:
                 continue
