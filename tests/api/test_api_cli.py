@@ -99,3 +99,22 @@ def test_serve_answers_on_loopback_and_takes_the_token_from_the_env(
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def test_the_server_caps_the_requests_it_serves_at_once(seeded: SQLiteStore) -> None:
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    from storyline.api import create_app
+    from storyline.api.app import default_threads
+
+    def tokens() -> float:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    with TestClient(create_app(seeded, threads=3)) as client:
+        assert client.portal is not None
+        assert client.portal.call(tokens) == 3
+    with TestClient(create_app(seeded)) as client:
+        assert client.portal is not None
+        assert client.portal.call(tokens) == default_threads()
+    assert 2 <= default_threads() <= 8

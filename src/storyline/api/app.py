@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
@@ -21,6 +23,17 @@ from storyline.store.sqlite import SQLiteStore
 MAX_BODY = 10 * 1024 * 1024
 DB_ENV = "STORYLINE_DB"
 TOKEN_ENV = "STORYLINE_TOKEN"
+THREADS_ENV = "STORYLINE_SERVER_THREADS"
+
+
+def default_threads() -> int:
+    """Request threads per server process: one per core, 2 to 8.
+
+    Requests are mostly Python work under the GIL: many more threads than cores only take
+    turns slicing each other's requests (measured on 2 cores, 4 connections: the default 40
+    threads gave story p95 63 ms, 2 threads 35 ms, with 1.8x the requests per second).
+    """
+    return max(2, min(8, os.cpu_count() or 2))
 
 
 class BodyLimit:
@@ -95,12 +108,18 @@ def create_app(
     entities: EntityReader | None = None,
     stories: StoryReader | None = None,
     max_body: int = MAX_BODY,
+    threads: int | None = None,
 ) -> FastAPI:
-    """The API and web UI over ``store``; entity and story readers default to the stored ones."""
+    """The API and web UI over ``store``; entity and story readers default to the stored ones.
+
+    ``threads`` caps the requests served at once by this process (``default_threads()``).
+    """
     ctx = AppContext(store, token, entities, stories)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = threads or default_threads()
         yield
         ctx.close()
 
@@ -128,6 +147,9 @@ def create_app(
 
 def app_from_env() -> FastAPI:
     """The app over ``$STORYLINE_DB`` (token ``$STORYLINE_TOKEN``): one per server worker."""
-    import os
-
-    return create_app(SQLiteStore(os.environ[DB_ENV]), token=os.environ.get(TOKEN_ENV) or None)
+    threads = os.environ.get(THREADS_ENV, "")
+    return create_app(
+        SQLiteStore(os.environ[DB_ENV]),
+        token=os.environ.get(TOKEN_ENV) or None,
+        threads=int(threads) if threads.isdigit() else None,
+    )
