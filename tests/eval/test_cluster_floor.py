@@ -7,26 +7,16 @@ topics; the full stream's figure is recorded in eval/baseline.json and printed b
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.eval.scripts import load_eval_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / ".." / "shared" / "data"
 BASELINE = ROOT / "eval" / "baseline.json"
-
-
-def _eval_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_cluster", ROOT / "eval" / "cluster.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _floor(key: str) -> float:
@@ -36,7 +26,7 @@ def _floor(key: str) -> float:
 @pytest.mark.shared
 @pytest.mark.skipif(not (DATA / "ecbplus").exists(), reason="no ../shared/data/ecbplus")
 def test_ecbplus_event_bcubed_f1_stays_above_floor() -> None:
-    ev = _eval_module()
+    ev = load_eval_script("cluster")
     articles, gold = ev.ecbplus_articles(DATA)
     docs = ev.analyse(articles, ev.make_stages("none"))
     f1 = ev.ecbplus_eval(docs, gold, ev.ClusterConfig(), seed=0)["f1"]
@@ -47,7 +37,7 @@ def test_ecbplus_event_bcubed_f1_stays_above_floor() -> None:
 @pytest.mark.shared
 @pytest.mark.skipif(not (DATA / "timeline17").exists(), reason="no ../shared/data/timeline17")
 def test_timeline17_story_bcubed_f1_stays_above_floor() -> None:
-    ev = _eval_module()
+    ev = load_eval_script("cluster")
     articles, gold = ev.timeline17_articles(DATA, every=4)
     docs = ev.analyse(articles, ev.make_stages("none"))
     f1 = ev.tl17_eval(docs, gold, ev.ClusterConfig())["f1"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.eval.scripts import load_eval_script
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / ".." / "shared" / "data"
@@ -20,18 +19,9 @@ pytestmark = [
 ]
 
 
-def _coref() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_coref", REPO / "eval" / "coref.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_coref_stays_above_its_floor(lang: str) -> None:
-    coref = _coref()
+    coref = load_eval_script("coref")
     corpus = coref.load_nl(DATA) if lang == "nl" else coref.load_en(DATA)
     named = coref.evaluate(corpus, "named", lang)
     assert named["system"]["conll_f1"] >= FLOORS[f"coref_{lang}_gold_conll_f1"]

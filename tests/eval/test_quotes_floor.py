@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.eval.scripts import load_eval_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / ".." / "shared" / "data" / "openboek-quotes"
@@ -19,18 +19,9 @@ pytestmark = [
 ]
 
 
-def _eval_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "eval" / "quotes.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_openboek_quotes_stay_above_floor() -> None:
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))
-    module = _eval_module()
+    module = load_eval_script("quotes")
     books = [module.read_book(path) for path in sorted(DATA.glob("*.xml"))]
     result = module.score(books)
     assert result["overlap_f1"] >= floors["quotes_openboek_f1"], result

@@ -3,14 +3,13 @@ mentions count as a mention of the gold character."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from storyline.model import Mention, Quote
+from tests.eval.scripts import load_eval_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,18 +30,9 @@ Ik zat bij Sherlock Holmes en Lili .
 """
 
 
-def _eval_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "eval" / "quotes.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def ev() -> ModuleType:
-    return _eval_module()
+    return load_eval_script("quotes")
 
 
 @pytest.fixture()

@@ -6,26 +6,16 @@ MEANTIME English gold part skips without ../shared/data.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.eval.scripts import load_eval_script
 
 ROOT = Path(__file__).resolve().parents[2]
 MEANTIME = ROOT / ".." / "shared" / "data" / "meantime-en"
 BASELINE = ROOT / "eval" / "baseline.json"
-
-
-def _eval_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_timex", ROOT / "eval" / "timex.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
 
 
 def _floors() -> dict[str, float]:
@@ -35,7 +25,7 @@ def _floors() -> dict[str, float]:
 
 @pytest.mark.parametrize(("lang", "prefix"), [("nl", "timex_nl"), ("en", "timex_en_cases")])
 def test_case_sets_stay_above_floor(lang: str, prefix: str) -> None:
-    module = _eval_module()
+    module = load_eval_script("timex")
     cases = module.load_cases(module.CASES / f"{lang}.tsv")
     result = module.score_cases(cases, module.storyline_predictor(lang))
     floors = _floors()
@@ -44,7 +34,7 @@ def test_case_sets_stay_above_floor(lang: str, prefix: str) -> None:
 
 
 def test_dutch_case_set_is_large_enough() -> None:
-    module = _eval_module()
+    module = load_eval_script("timex")
     cases = module.load_cases(module.CASES / "nl.tsv")
     assert sum(case.type != "NONE" for case in cases) >= 150
 
@@ -52,7 +42,7 @@ def test_dutch_case_set_is_large_enough() -> None:
 @pytest.mark.shared
 @pytest.mark.skipif(not MEANTIME.exists(), reason="needs ../shared/data/meantime-en")
 def test_meantime_english_stays_above_floor() -> None:
-    module = _eval_module()
+    module = load_eval_script("timex")
     result = module.score_english(module.load_meantime(MEANTIME))
     floors = _floors()
     assert result["timex_en_relaxed_f1"] >= floors["timex_en_relaxed_f1"], result

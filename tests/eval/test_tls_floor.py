@@ -8,13 +8,13 @@ tested on a small hand-made collection.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+from tests.eval.scripts import load_eval_script
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / ".." / "shared" / "data" / "timeline17"
@@ -26,20 +26,11 @@ KEYS = {
 }
 
 
-def _tls_module():
-    spec = importlib.util.spec_from_file_location("tls_eval", REPO / "eval" / "tls.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.shared
 @pytest.mark.skipif(not (DATA / SUBSET[0]).exists(), reason="needs ../shared/data/timeline17")
 def test_timeline17_subset_stays_above_its_floor() -> None:
     floors = json.loads((REPO / "eval" / "baseline.json").read_text(encoding="utf-8"))
-    means = _tls_module().evaluate(DATA, SUBSET, quiet=True)["storyline"]
+    means = load_eval_script("tls").evaluate(DATA, SUBSET, quiet=True)["storyline"]
     for name, key in KEYS.items():
         assert key in floors, f"no floor recorded for {key}"
         assert means[name] >= floors[key], f"{key}: {means[name]:.4f} < floor {floors[key]}"
@@ -68,7 +59,7 @@ def test_topics_pool_their_folders_and_gold_sentences_are_lines(tmp_path: Path) 
         [{"date": "2010-07-15", "text": " Cap . "}],
     )
     _write(tmp_path / "MJ_bbc", [{**cap, "uid": "3"}], [{"date": "2009-06-25", "text": " Dies . "}])
-    tls = _tls_module()
+    tls = load_eval_script("tls")
     topics = {t.name: t for t in tls.load_topics(tmp_path)}
     assert sorted(topics) == ["MJ", "bpoil"]
     bpoil = topics["bpoil"]
