@@ -15,7 +15,7 @@ import pytest
 from storyline.data.synthetic import write_jsonl
 from storyline.ingest.normalize import article_id, clean_text
 
-ARTICLES = 2500
+ARTICLES = 6000  # several 500-article batches, so a kill after the first lands mid-run
 
 
 def _expected_unique(corpus: Path) -> int:
