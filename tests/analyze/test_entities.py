@@ -76,6 +76,18 @@ def test_seed_entities_found_with_type(seeds: list[Document], name: str, label: 
     assert any(has(doc, name, label) for doc in seeds), f"{label} {name} not found"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 0.811 Dutch model (Zipf bands, places) tags 'Justitie Jeff Sessions' as one ORG "
+    "and the later 'Sessions' MISC in this article; the 0.798 model had both PER",
+)
+def test_the_recusal_article_names_its_subject_a_person(seeds: list[Document]) -> None:
+    recusal = seeds[1]
+    assert recusal.text.startswith("De Amerikaanse minister van Justitie Jeff Sessions")
+    sessions = [m for m in recusal.entities if m.text.endswith("Sessions")]
+    assert sessions and all(m.label == "PER" for m in sessions)
+
+
 def test_mention_offsets_are_exact(seeds: list[Document]) -> None:
     for doc in seeds:
         assert doc.entities
