@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,11 +113,6 @@ class AppContext:
             bundle = self._open()
             self._local.readers = bundle
         return bundle
-
-    @contextmanager
-    def readers(self) -> Iterator[Readers]:
-        """This thread's readers for the length of one request (see ``here``)."""
-        yield self.here()
 
     def close(self) -> None:
         with self._opening:

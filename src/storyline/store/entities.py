@@ -17,8 +17,10 @@ from storyline.store.entity_index import (
     merge_rows,
     split_rows,
 )
+from storyline.store.quotes import story_article_ids
 from storyline.store.rows import row_quote
 from storyline.store.sqlite import SQLiteStore, utcnow
+from storyline.store.stories import StoryRepo
 
 # Co-occurrence is counted over an entity's most recent articles, never all of them.
 CO_OCCURRENCE_WINDOW = 1000
@@ -193,9 +195,6 @@ class EntityRepo:
         ]
 
     def _story_articles(self, story_id: str) -> list[str]:
-        from storyline.store.quotes import story_article_ids
-        from storyline.store.stories import StoryRepo
-
         return story_article_ids(StoryRepo(self.store), story_id)
 
     # write side: resolution

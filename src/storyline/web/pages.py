@@ -86,17 +86,17 @@ def _home_stories(readers: Readers, limit: int) -> list[dict[str, Any]]:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
-    with _ctx(request).readers() as readers:
-        stories = _home_stories(readers, 100)
-        recent = [] if stories else [brief_dict(b) for b in recent_articles(readers.store, 30)]
-        stats = readers.store.stats()
-        return _page(
-            request,
-            "home.html",
-            stories=stories,
-            recent=recent,
-            stats=stats,
-        )
+    readers = _ctx(request).here()
+    stories = _home_stories(readers, 100)
+    recent = [] if stories else [brief_dict(b) for b in recent_articles(readers.store, 30)]
+    stats = readers.store.stats()
+    return _page(
+        request,
+        "home.html",
+        stories=stories,
+        recent=recent,
+        stats=stats,
+    )
 
 
 def _by_speaker(quotes: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -142,8 +142,8 @@ def _timeline_items(story: dict[str, Any]) -> list[dict[str, Any]]:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(story_id: str, request: Request) -> HTMLResponse:
-    with _ctx(request).readers() as readers:
-        story = story_detail(readers, story_id)
+    readers = _ctx(request).here()
+    story = story_detail(readers, story_id)
     rows = _timeline_items(story)
     points = [
         {
@@ -173,10 +173,10 @@ def entity_page(
     entity_id: str, request: Request, offset: Annotated[int, Query(ge=0)] = 0
 ) -> HTMLResponse:
     """The entity; ``offset`` pages through its articles, newest first."""
-    with _ctx(request).readers() as readers:
-        entity = entity_detail(
-            readers, entity_id, article_limit=ENTITY_PAGE_ARTICLES, article_offset=offset
-        )
+    readers = _ctx(request).here()
+    entity = entity_detail(
+        readers, entity_id, article_limit=ENTITY_PAGE_ARTICLES, article_offset=offset
+    )
     if entity["articles_next"]:
         entity["older"] = f"/entities/{entity['id']}?offset={offset + ENTITY_PAGE_ARTICLES}"
     if offset:
@@ -193,8 +193,8 @@ def entity_page(
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(article_id: str, request: Request) -> HTMLResponse:
-    with _ctx(request).readers() as readers:
-        doc = article_detail(readers, article_id)
+    readers = _ctx(request).here()
+    doc = article_detail(readers, article_id)
     people = sorted(
         {(m["text"], m["label"], m.get("entity_id")) for m in doc["entities"]},
         key=lambda item: (item[1], item[0]),
@@ -218,8 +218,8 @@ def search_page(
     hits: list[dict[str, Any]] = []
     total = 0
     if q.strip():
-        with _ctx(request).readers() as readers:
-            result = search_articles(readers.store, filt)
+        readers = _ctx(request).here()
+        result = search_articles(readers.store, filt)
         hits = [hit_dict(hit) for hit in result.hits]
         total = result.total
     return _page(request, "search.html", q=q, filt=filt, hits=hits, total=total, offset=offset)
