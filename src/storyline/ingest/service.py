@@ -130,9 +130,10 @@ def ingest_records(
         records, batch_size, default_workers() if workers is None else workers
     )
     try:
-        for batch, results in stream:
-            _store_batch(store, _report(batch, results, counts, events), counts)
-            events.on_batch(counts)
+        with store.bulk_writes():
+            for batch, results in stream:
+                _store_batch(store, _report(batch, results, counts, events), counts)
+                events.on_batch(counts)
     finally:
         stream.close()
         store.record_run(counts, started)

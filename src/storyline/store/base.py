@@ -52,6 +52,10 @@ class Store(Protocol):
 
     def close(self) -> None: ...
 
+    def bulk_writes(self) -> AbstractContextManager[None]:
+        """Around many write transactions in a row (an ingest run): lets the store batch upkeep."""
+        ...
+
     # articles
     def has_article(self, article_id: str) -> bool: ...
 

@@ -15,12 +15,18 @@ from storyline.errors import NotFoundError, StoreError
 from storyline.model import Article, Document, Paragraph, PartialDate
 from storyline.store import rows
 from storyline.store.base import ArticleFilter, RunCounts
+from storyline.store.checkpoint import WalCheckpointer
 from storyline.store.schema import MIGRATIONS
 
 _ARTICLE_COLUMNS = (
     "id, external_id, title, text, date, date_precision, lang, url, source, author, "
     "source_path, near_duplicate_of, paragraphs"
 )
+
+
+# Checkpoint every 32 MB of WAL rather than 4 MB: a page that many batches touch (the LSH
+# band index is written all over) is copied back once, not once per batch.
+AUTOCHECKPOINT_PAGES = 8192
 
 
 def utcnow() -> str:
@@ -51,9 +57,7 @@ class SQLiteStore:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
         self.conn.execute("PRAGMA cache_size=-32768")
-        # Checkpoint every 32 MB of WAL rather than 4 MB: a page that many batches touch
-        # (the LSH band index is written all over) is copied back once, not once per batch.
-        self.conn.execute("PRAGMA wal_autocheckpoint=8192")
+        self.conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
         self.conn.execute("PRAGMA journal_size_limit=67108864")
         self._migrate()
 
@@ -95,6 +99,19 @@ class SQLiteStore:
             self._depth -= 1
             if self._depth == 0:
                 self.conn.execute("COMMIT")
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """Many write transactions in a row: a background thread checkpoints the WAL meanwhile."""
+        if self.location == ":memory:" or self.location.startswith("file:"):
+            yield
+            return
+        self.conn.execute("PRAGMA wal_autocheckpoint=0")
+        try:
+            with WalCheckpointer(self.location):
+                yield
+        finally:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
 
     def _defer_search_index(self) -> None:
         """Leave the rows this transaction adds out of the search index until it commits."""
