@@ -56,7 +56,7 @@ def _ingest(
         "SELECT a.id, a.title, a.text, a.date, a.lang, a.source, a.source_path, a.external_id, "
         "a.near_duplicate_of, a.paragraphs, m.signature, "
         "(SELECT group_concat(key) FROM (SELECT key FROM lsh_bands b "
-        " WHERE b.article_id = a.id ORDER BY key)) "
+        " WHERE b.number = m.number ORDER BY key)) "
         "FROM articles a JOIN article_minhash m ON m.article_id = a.id ORDER BY a.rowid"
     ).fetchall()
     store.close()

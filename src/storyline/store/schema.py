@@ -368,4 +368,32 @@ MIGRATIONS: list[Migration] = [
         END;
         """,
     ),
+    Migration(
+        8,
+        "numbered_signatures",
+        # The LSH band index held each article's 16-character id once per band (16 rows per
+        # article, each checked against the articles table): a signature now gets a number
+        # and the bands point to it, which halves the index and makes each reference check
+        # a lookup by integer key. INTEGER PRIMARY KEY numbers survive a VACUUM.
+        """
+        CREATE TABLE signatures_numbered (
+            number INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        );
+        INSERT INTO signatures_numbered (article_id, signature)
+        SELECT article_id, signature FROM article_minhash ORDER BY rowid;
+        CREATE TABLE bands_numbered (
+            key INTEGER NOT NULL,
+            number INTEGER NOT NULL REFERENCES signatures_numbered(number) ON DELETE CASCADE,
+            PRIMARY KEY (key, number)
+        ) WITHOUT ROWID;
+        INSERT INTO bands_numbered
+        SELECT b.key, s.number FROM lsh_bands b JOIN signatures_numbered s USING (article_id);
+        DROP TABLE lsh_bands;
+        DROP TABLE article_minhash;
+        ALTER TABLE signatures_numbered RENAME TO article_minhash;
+        ALTER TABLE bands_numbered RENAME TO lsh_bands;
+        """,
+    ),
 ]

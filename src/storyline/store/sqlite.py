@@ -167,13 +167,17 @@ class SQLiteStore:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(*_article_row(article), ingested_at) for article, _, _ in items],
             )
+            first = self._one("SELECT COALESCE(MAX(number), 0) + 1 FROM article_minhash")
             self.conn.executemany(
-                "INSERT INTO article_minhash VALUES (?, ?)",
-                [(article.id, signature) for article, signature, _ in items],
+                "INSERT INTO article_minhash VALUES (?, ?, ?)",
+                [
+                    (first + n, article.id, signature)
+                    for n, (article, signature, _) in enumerate(items)
+                ],
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)",
-                [(key, article.id) for article, _, keys in items for key in keys],
+                [(key, first + n) for n, (_, _, keys) in enumerate(items) for key in keys],
             )
 
     def band_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
@@ -182,8 +186,8 @@ class SQLiteStore:
             return []
         marks = ", ".join("?" for _ in band_keys)
         sql = (
-            "SELECT m.article_id, m.signature FROM article_minhash m WHERE m.article_id IN "
-            f"(SELECT article_id FROM lsh_bands WHERE key IN ({marks})) ORDER BY m.article_id"
+            "SELECT m.article_id, m.signature FROM article_minhash m WHERE m.number IN "
+            f"(SELECT number FROM lsh_bands WHERE key IN ({marks})) ORDER BY m.article_id"
         )
         return [(row[0], bytes(row[1])) for row in self.conn.execute(sql, band_keys)]
 
@@ -191,18 +195,20 @@ class SQLiteStore:
         self, band_keys: Iterable[int]
     ) -> tuple[dict[int, list[str]], dict[str, bytes]]:
         """For many band keys at once: the stored articles under each, and their signatures."""
-        members: dict[int, list[str]] = {}
-        for key, article_id in self._in_chunks(
-            "SELECT key, article_id FROM lsh_bands WHERE key IN ({})", sorted(set(band_keys))
+        numbered: dict[int, list[int]] = {}
+        for key, number in self._in_chunks(
+            "SELECT key, number FROM lsh_bands WHERE key IN ({})", sorted(set(band_keys))
         ):
-            members.setdefault(key, []).append(article_id)
-        ids = sorted({article_id for found in members.values() for article_id in found})
-        signatures = {
-            article_id: bytes(signature)
-            for article_id, signature in self._in_chunks(
-                "SELECT article_id, signature FROM article_minhash WHERE article_id IN ({})", ids
-            )
-        }
+            numbered.setdefault(key, []).append(number)
+        ids: dict[int, str] = {}
+        signatures: dict[str, bytes] = {}
+        for number, article_id, signature in self._in_chunks(
+            "SELECT number, article_id, signature FROM article_minhash WHERE number IN ({})",
+            sorted({number for found in numbered.values() for number in found}),
+        ):
+            ids[number] = article_id
+            signatures[article_id] = bytes(signature)
+        members = {key: [ids[n] for n in numbers] for key, numbers in numbered.items()}
         return members, signatures
 
     def _in_chunks(self, sql: str, values: list[Any], size: int = 500) -> Iterator[sqlite3.Row]:
