@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -11,11 +12,11 @@ import pytest
 from storyline.data.synthetic import generate
 from storyline.errors import ReadError
 from storyline.ingest import service
-from storyline.ingest.prepare import prepare_batch
+from storyline.ingest.prepare import Prepared, prepare_batch
 from storyline.ingest.records import RawArticle, ReadResult
 from storyline.ingest.service import IngestEvents, ingest_records
 from storyline.ingest.workers import PreparePool, raw_articles
-from storyline.model import PartialDate
+from storyline.model import Article, Paragraph, PartialDate
 from storyline.store.base import RunCounts
 from storyline.store.sqlite import SQLiteStore
 
@@ -135,3 +136,45 @@ def test_an_interrupted_run_keeps_whole_batches_and_stops_its_workers(
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == stored[-1]
     assert conn.execute("SELECT COUNT(*) FROM search_pending").fetchone()[0] == 0
     conn.close()
+
+
+@pytest.mark.parametrize(
+    "date", [None, PartialDate(2017), PartialDate(2017, 3), PartialDate(2017, 3, 2)]
+)
+def test_a_prepared_article_crosses_processes_unchanged(date: PartialDate | None) -> None:
+    article = Article(
+        "abc",
+        "Titel\n\nTekst van het artikel.",
+        title="Titel",
+        date=date,
+        lang="nl",
+        url="https://example.org/a",
+        source="Example",
+        author="A. Schrijver",
+        source_path="in.jsonl:line 3",
+        external_id="x-1",
+        paragraphs=[Paragraph(0, 5, True), Paragraph(7, 29)],
+        near_duplicate_of="def",
+    )
+    prepared = Prepared(article, b"\x01" * 512, [1, 2, 3])
+    copy = pickle.loads(pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL))
+    assert copy == prepared
+    assert copy.article.paragraphs[0].heading is True
+
+
+def test_a_raw_article_crosses_processes_unchanged() -> None:
+    raw = RawArticle(
+        "Tekst.",
+        "in.jsonl:line 1",
+        title="Titel",
+        date=PartialDate(2017, 3),
+        lang="nl",
+        url="https://example.org/a",
+        source="Example",
+        author="A. Schrijver",
+        external_id="x-1",
+        warnings=["decoded as cp1252"],
+    )
+    assert pickle.loads(pickle.dumps(raw, pickle.HIGHEST_PROTOCOL)) == raw
+    bare = RawArticle("Tekst.", "in.txt")
+    assert pickle.loads(pickle.dumps(bare, pickle.HIGHEST_PROTOCOL)) == bare

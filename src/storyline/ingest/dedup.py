@@ -124,30 +124,33 @@ class BatchIndex:
         self._signatures[article_id] = signature
         bands = self._bands
         for key in keys:
-            if key in bands:
-                bands[key].append(article_id)
-            else:
-                bands[key] = [article_id]
+            bands.setdefault(key, []).append(article_id)
 
     def candidates(self, keys: list[int]) -> list[tuple[str, bytes]]:
         """What ``Store.band_candidates`` would return if the batch were already stored."""
-        found = {article_id for key in keys for article_id in self._bands.get(key, ())}
+        bands = self._bands
+        found = {article_id for key in keys if key in bands for article_id in bands[key]}
+        if not found:  # most articles: nothing shares a band with them
+            return []
         signatures = self._signatures
         return sorted((i, signatures[i]) for i in found if i in signatures)
 
 
-def find_near_duplicate(store: Store | BatchIndex, fp: Fingerprint) -> str | None:
-    """The stored article this fingerprint copies (the most similar); None if none does.
+def find_near_duplicate(
+    store: Store | BatchIndex, band_keys: list[int], signature: bytes
+) -> str | None:
+    """The stored article a text with this signature copies (the most similar); None if none.
 
     Ties go to the lowest id, the order the store returns candidates in.
     """
     if isinstance(store, BatchIndex):
-        candidates = store.candidates(fp.band_keys)
+        candidates = store.candidates(band_keys)
     else:
-        candidates = store.band_candidates(fp.band_keys)
+        candidates = store.band_candidates(band_keys)
     if not candidates:
         return None
     stored = np.frombuffer(b"".join(sig for _, sig in candidates), dtype="<u8")
-    scores = (stored.reshape(len(candidates), NUM_PERM) == fp.signature).mean(axis=1)
+    mine = np.frombuffer(signature, dtype="<u8")
+    scores = (stored.reshape(len(candidates), NUM_PERM) == mine).mean(axis=1)
     best = int(np.argmax(scores))
     return candidates[best][0] if scores[best] >= NEAR_DUPLICATE_THRESHOLD else None

@@ -7,16 +7,15 @@ near-duplicate lookups and detect its language when the input did not give one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
+from typing import Any
 
 from storyline.errors import ReadError
-from storyline.ingest.dedup import Fingerprint, fingerprint
+from storyline.ingest.dedup import fingerprint
 from storyline.ingest.language import detect_languages
 from storyline.ingest.normalize import article_id, canonical_words, clean_text
 from storyline.ingest.paragraphs import find_paragraphs
 from storyline.ingest.records import RawArticle
-from storyline.model import Article
+from storyline.model import Article, Paragraph, PartialDate
 
 
 @dataclass
@@ -30,9 +29,38 @@ class Prepared:
     signature: bytes
     band_keys: list[int]
 
-    @property
-    def fingerprint(self) -> Fingerprint:
-        return Fingerprint(np.frombuffer(self.signature, dtype="<u8"), self.band_keys)
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Flat tuples unpickle about four times faster than nested dataclasses, and the
+        # storing process unpickles every article a worker prepares.
+        a = self.article
+        date = (a.date.year, a.date.month, a.date.day) if a.date else None
+        paragraphs = tuple(n for p in a.paragraphs for n in (p.start, p.end, p.heading))
+        fields = (a.id, a.text, a.title, date, a.lang, a.url, a.source, a.author)
+        more = (a.source_path, a.external_id, a.duplicate_of, a.near_duplicate_of)
+        return _restore, (fields + more, paragraphs, self.signature, self.band_keys)
+
+
+def _restore(
+    fields: tuple[Any, ...], paragraphs: tuple[Any, ...], signature: bytes, band_keys: list[int]
+) -> Prepared:
+    """A Prepared from what ``Prepared.__reduce__`` gave pickle."""
+    id_, text, title, date, lang, url, source, author, path, external, dup, near = fields
+    article = Article(
+        id=id_,
+        text=text,
+        title=title,
+        date=PartialDate(*date) if date else None,
+        lang=lang,
+        url=url,
+        source=source,
+        author=author,
+        source_path=path,
+        external_id=external,
+        paragraphs=[Paragraph(*paragraphs[i : i + 3]) for i in range(0, len(paragraphs), 3)],
+        duplicate_of=dup,
+        near_duplicate_of=near,
+    )
+    return Prepared(article, signature, band_keys)
 
 
 def prepare(raw: RawArticle) -> Article:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.errors import ReadError
 from storyline.model import PartialDate
@@ -22,6 +23,23 @@ class RawArticle:
     author: str | None = None
     external_id: str | None = None
     warnings: list[str] = field(default_factory=list)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Flat tuples pickle faster than dataclasses; every article goes to a worker process.
+        date = (self.date.year, self.date.month, self.date.day) if self.date else None
+        fields = (self.text, self.origin, self.title, date, self.lang, self.url, self.source)
+        return _restore_raw, (*fields, self.author, self.external_id, self.warnings)
+
+
+def _restore_raw(
+    text: str,
+    origin: str,
+    title: str | None,
+    date: tuple[int, int | None, int | None] | None,
+    *rest: Any,
+) -> RawArticle:
+    """A RawArticle from what ``RawArticle.__reduce__`` gave pickle."""
+    return RawArticle(text, origin, title, PartialDate(*date) if date else None, *rest)
 
 
 @dataclass

@@ -76,7 +76,7 @@ def _store_batch(store: Store, prepared: list[Prepared], counts: RunCounts) -> N
             if article.id in index.ids or article.id in stored:
                 counts.duplicate += 1
                 continue
-            article.near_duplicate_of = find_near_duplicate(index, item.fingerprint)
+            article.near_duplicate_of = find_near_duplicate(index, item.band_keys, item.signature)
             index.add(article.id, item.signature, item.band_keys)
             accepted.append((article, item.signature, item.band_keys))
             counts.stored += 1

@@ -35,11 +35,16 @@ _DONE = object()
 
 
 def default_workers() -> int:
-    """Worker processes to use: ``STORYLINE_INGEST_WORKERS``, else one per spare core (<= 2)."""
+    """Worker processes to use: ``STORYLINE_INGEST_WORKERS``, else one per core (at most 2).
+
+    Even on two cores two workers beat one: the storing process waits on the disk and on
+    SQLite at times, and a second worker keeps the other core busy then. One core gets none.
+    """
     configured = os.environ.get(ENV_WORKERS, "").strip()
     if configured.isdigit():
         return int(configured)
-    return min(2, (os.cpu_count() or 1) - 1)
+    cores = os.cpu_count() or 1
+    return 0 if cores < 2 else min(2, cores)
 
 
 def raw_articles(batch: list[ReadResult]) -> list[RawArticle]:

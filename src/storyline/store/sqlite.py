@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -10,6 +9,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from storyline.errors import NotFoundError, StoreError
 from storyline.model import Article, Document, Paragraph, PartialDate
@@ -352,7 +353,9 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def _article_row(article: Article) -> tuple[Any, ...]:
-    paragraphs = json.dumps([[p.start, p.end, int(p.heading)] for p in article.paragraphs])
+    paragraphs = orjson.dumps(
+        [(p.start, p.end, int(p.heading)) for p in article.paragraphs]
+    ).decode()
     return (
         article.id,
         article.external_id,
@@ -371,7 +374,7 @@ def _article_row(article: Article) -> tuple[Any, ...]:
 
 
 def _row_article(row: sqlite3.Row) -> Article:
-    paragraphs = [Paragraph(s, e, bool(h)) for s, e, h in json.loads(row["paragraphs"])]
+    paragraphs = [Paragraph(s, e, bool(h)) for s, e, h in orjson.loads(row["paragraphs"])]
     return Article(
         id=row["id"],
         text=row["text"],

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import IO, Any, cast
 
+import orjson
+
 from storyline.errors import ReadError
 from storyline.ingest.readers.common import (
     GZIP_MAGIC,
@@ -72,6 +74,10 @@ def _line_text(raw: bytes | str, origin: str, record: str) -> tuple[str, list[st
 
 
 def _loads(text: str, origin: str, record: str | None) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass  # the standard parser accepts a little more (NaN, huge integers) and says why not
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
