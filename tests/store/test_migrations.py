@@ -38,12 +38,18 @@ def _version_7_store(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         store.close()
 
 
-def test_numbered_signatures_keep_every_band_of_an_older_store(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> sqlite.SQLiteStore:
+    """A version-7 store opened by this version, so every later migration ran on it."""
     path = tmp_path / "old.db"
     _version_7_store(path, monkeypatch)
-    store = sqlite.SQLiteStore(path)
+    return sqlite.SQLiteStore(path)
+
+
+def test_numbered_signatures_keep_every_band_of_an_older_store(
+    upgraded: sqlite.SQLiteStore,
+) -> None:
+    store = upgraded
     assert 8 in store.applied_migrations()
     fp = fingerprint(TEXT)
     members, signatures = store.band_members(fp.band_keys)
@@ -55,11 +61,9 @@ def test_numbered_signatures_keep_every_band_of_an_older_store(
 
 
 def test_a_copy_ingested_after_the_migration_links_to_the_older_article(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    upgraded: sqlite.SQLiteStore,
 ) -> None:
-    path = tmp_path / "old.db"
-    _version_7_store(path, monkeypatch)
-    store = sqlite.SQLiteStore(path)
+    store = upgraded
     copy = RawArticle(TEXT.replace("twee gesprekken", "twee ontmoetingen"), origin="copy.txt")
     counts = ingest_records([copy], store, workers=0)
     assert counts.near_duplicate == 1
