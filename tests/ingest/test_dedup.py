@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from storyline.ingest.dedup import NEAR_DUPLICATE_THRESHOLD, fingerprint, similarity
+from storyline.ingest.dedup import NEAR_DUPLICATE_THRESHOLD, band_keys, fingerprint, similarity
 from storyline.ingest.normalize import article_id
 
 
@@ -33,3 +34,20 @@ def test_article_id_ignores_case_spacing_and_punctuation_only() -> None:
 
 def test_tiny_texts_still_get_a_fingerprint() -> None:
     assert len(fingerprint("Hallo").band_keys) == len(fingerprint("").band_keys) > 0
+
+
+def test_band_keys_keep_the_stored_definition() -> None:
+    """Stores hold these keys: each band is blake2b-8 of its rows, personalised by band number."""
+    signature = fingerprint("Sessions trekt zich terug uit het Rusland-onderzoek.").signature
+    data = signature.astype("<u8").tobytes()
+    expected = [
+        int.from_bytes(
+            hashlib.blake2b(
+                data[band * 32 : (band + 1) * 32], digest_size=8, person=band.to_bytes(2, "little")
+            ).digest(),
+            "little",
+        )
+        & 0x7FFF_FFFF_FFFF_FFFF
+        for band in range(16)
+    ]
+    assert band_keys(signature) == expected

@@ -89,17 +89,21 @@ def fingerprint(text: str, canonical: bytes | None = None) -> Fingerprint:
     return Fingerprint(signature, band_keys(signature))
 
 
-_PERSONS = [band.to_bytes(2, "little") for band in range(BANDS)]
+# One keyed hash per band, each set up once and copied per use (a copy is cheaper than
+# a new blake2b with its personalisation).
+_BAND_HASHES = [
+    hashlib.blake2b(digest_size=8, person=band.to_bytes(2, "little")) for band in range(BANDS)
+]
 _BAND_BYTES = ROWS * 8
 
 
 def band_keys(signature: np.ndarray) -> list[int]:
     data = signature.astype("<u8").tobytes()
     keys = []
-    for band, person in enumerate(_PERSONS):
-        chunk = data[band * _BAND_BYTES : (band + 1) * _BAND_BYTES]
-        digest = hashlib.blake2b(chunk, digest_size=8, person=person).digest()
-        keys.append(int.from_bytes(digest, "little") & 0x7FFF_FFFF_FFFF_FFFF)
+    for band, template in enumerate(_BAND_HASHES):
+        digest = template.copy()
+        digest.update(data[band * _BAND_BYTES : (band + 1) * _BAND_BYTES])
+        keys.append(int.from_bytes(digest.digest(), "little") & 0x7FFF_FFFF_FFFF_FFFF)
     return keys
 
 
