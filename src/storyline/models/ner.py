@@ -13,7 +13,7 @@ from typing import Any
 import pycrfsuite
 
 from storyline.errors import StorylineError
-from storyline.models import external, lexicon
+from storyline.models import external, lexicon, ner_names
 from storyline.models.external import FreqTable, Places
 from storyline.models.features import Featurizer, doc_capitalised
 from storyline.models.lexicon import Lexicon
@@ -37,6 +37,7 @@ def model_files(lang: str, folder: Path | None = None) -> dict[str, Path]:
         "lexicon": base / f"lexicon-{lang}.txt.gz",
         "crf2": base / f"ner2-{lang}.crfsuite.gz",
         "extern": base / f"extern-{lang}.txt.gz",
+        "firstnames": ner_names.path_for(lang, base),
     }
 
 
@@ -65,9 +66,11 @@ class NerModel:
         names: Lexicon | None = None,
         second_pass: bytes | None = None,
         extern: tuple[FreqTable, Places] = ({}, {}),
+        first_names: frozenset[str] = frozenset(),
     ):
         self.meta = meta
         self.names = names
+        self.first_names = first_names
         self.featurizer = Featurizer(
             stats=stats,
             doc_features=bool(meta.get("doc_features", True)),
@@ -103,7 +106,7 @@ class NerModel:
         if meta.get("freq") or meta.get("places"):
             with gzip.open(files["extern"], "rt", encoding="utf-8") as handle:
                 extern = external.load(handle)
-        return cls(crf, stats, meta, names, second, extern)
+        return cls(crf, stats, meta, names, second, extern, ner_names.load(files["firstnames"]))
 
     def features(
         self, tokens: Sequence[str], caps: frozenset[str]
@@ -112,7 +115,11 @@ class NerModel:
         if is_upper_sentence(tokens):
             tokens = [truecase(t, self.featurizer.stats) for t in tokens]
         gazette = lexicon.match(tokens, self.names) if self.names is not None else None
-        return tokens, self.featurizer.sentence(tokens, caps, gazette)
+        rows = self.featurizer.sentence(tokens, caps, gazette)
+        if self.meta.get("first_names"):
+            for row, extra in zip(rows, ner_names.features(tokens, self.first_names), strict=True):
+                row += extra
+        return tokens, rows
 
     def tag_doc(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for every sentence of one document."""

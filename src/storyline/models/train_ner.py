@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from storyline.models import external, lexicon, stacking, unlabelled
+from storyline.models import external, lexicon, ner_names, stacking, unlabelled
 from storyline.models.conll import ConllDoc, Labelled, read_conll, score
 from storyline.models.external import FreqTable, Places
 from storyline.models.features import Featurizer, doc_capitalised
@@ -62,6 +62,7 @@ class Options:
     places: bool = True
     freq_context: bool = False
     freq_langs: int = 1
+    first_names: bool = True
 
 
 def default_data() -> Path:
@@ -77,17 +78,26 @@ def augment(sentences: list[Labelled], share: float, seed: int = 13) -> list[Lab
 
 
 def featurize_docs(
-    docs: Sequence[ConllDoc], featurizer: Featurizer, lexicons: Sequence[Lexicon | None]
+    docs: Sequence[ConllDoc],
+    featurizer: Featurizer,
+    lexicons: Sequence[Lexicon | None],
+    first_names: Sequence[frozenset[str] | None] | None = None,
 ) -> list[list[Sentence]]:
-    """(features, tags) per sentence per document; ``lexicons`` gives each its name list."""
+    """(features, tags) per sentence per document; ``lexicons`` gives each its name list,
+    ``first_names`` (if given) its first-name list."""
     out = []
-    for doc, lex in zip(docs, lexicons, strict=True):
+    names_per_doc = first_names or [None] * len(docs)
+    for doc, lex, names in zip(docs, lexicons, names_per_doc, strict=True):
         tokens = [s[0] for s in doc.sentences]
         caps = doc_capitalised(tokens)
         rows = []
         for toks, tags in doc.sentences:
             gazette = lexicon.match(toks, lex) if lex is not None else None
-            rows.append((featurizer.sentence(toks, caps, gazette), tags))
+            feats = featurizer.sentence(toks, caps, gazette)
+            if names is not None:
+                for row, extra in zip(feats, ner_names.features(toks, names), strict=True):
+                    row += extra
+            rows.append((feats, tags))
         out.append(rows)
     return out
 
@@ -154,7 +164,10 @@ def train(
         fold_lexicons = lexicon.folds(train_docs, parts=opts.name_parts)
         lexicons = [*({**lex, **curated} for lex in fold_lexicons), full]
     all_docs = [*train_docs, extra]
-    seqs = featurize_docs(all_docs, featurizer, lexicons)
+    full_names = ner_names.collect(train_docs)
+    ner_names.save(files["firstnames"], full_names)
+    first_names = [*ner_names.folds(train_docs), full_names] if opts.first_names else None
+    seqs = featurize_docs(all_docs, featurizer, lexicons, first_names)
     params: dict[str, object] = {
         "max_iterations": opts.iterations,
         "feature.possible_transitions": True,
@@ -225,6 +238,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--freq-context", action="store_true", help="neighbours' Zipf bands too")
     parser.add_argument("--freq-langs", type=int, choices=[1, 2], default=defaults.freq_langs,
                         help="Zipf bands of Dutch only (1) or Dutch and English (2)")
+    parser.add_argument("--no-first-names", action="store_true",
+                        help="no first names of the training split's persons as a feature")
     parser.add_argument("--stats", type=Path, help="reuse this wordstats file (quick variants)")
     parser.add_argument("--jobs", type=int, default=2, help="parallel trainings")
     return parser.parse_args(argv)
@@ -251,6 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         places=not args.no_places,
         freq_context=args.freq_context,
         freq_langs=args.freq_langs,
+        first_names=not args.no_first_names,
     )
     if not (args.data / "conll2002-nl").exists() and not (args.data / "conll2003-en").exists():
         print(f"no CoNLL data under {args.data} (use --data)", file=sys.stderr)
