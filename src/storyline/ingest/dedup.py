@@ -10,6 +10,7 @@ store grows; a candidate from the bands is confirmed by comparing full signature
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,22 +121,31 @@ class BatchIndex:
     """
 
     def __init__(self, store: Store, keys: Iterable[int]) -> None:
+        keys = list(keys)
         self.ids: set[str] = set()
         self._bands, self._signatures = store.band_members(keys)
+        # Only a key that a stored article or a second article of the batch holds can link
+        # two articles; an article holding none of those needs no bookkeeping at all.
+        self._hot = {key for key, count in Counter(keys).items() if count > 1}
+        self._hot.update(self._bands)
 
     def add(self, article_id: str, signature: bytes, keys: list[int]) -> None:
         self.ids.add(article_id)
+        hot = self._hot
+        if hot.isdisjoint(keys):
+            return
         self._signatures[article_id] = signature
         bands = self._bands
         for key in keys:
-            bands.setdefault(key, []).append(article_id)
+            if key in hot:
+                bands.setdefault(key, []).append(article_id)
 
     def candidates(self, keys: list[int]) -> list[tuple[str, bytes]]:
         """What ``Store.band_candidates`` would return if the batch were already stored."""
+        if self._hot.isdisjoint(keys):  # most articles: nothing shares a band with them
+            return []
         bands = self._bands
         found = {article_id for key in keys if key in bands for article_id in bands[key]}
-        if not found:  # most articles: nothing shares a band with them
-            return []
         signatures = self._signatures
         return sorted((i, signatures[i]) for i in found if i in signatures)
 

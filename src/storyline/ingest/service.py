@@ -70,7 +70,7 @@ def _store_batch(store: Store, prepared: list[Prepared], counts: RunCounts) -> N
     accepted: list[tuple[Article, bytes, list[int]]] = []
     with store.transaction():
         stored = store.stored_ids(item.article.id for item in prepared)
-        index = BatchIndex(store, (key for item in prepared for key in item.band_keys))
+        index = BatchIndex(store, chain.from_iterable(item.band_keys for item in prepared))
         for item in prepared:
             article = item.article
             if article.id in index.ids or article.id in stored:

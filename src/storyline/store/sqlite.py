@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +179,13 @@ class SQLiteStore:
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)",
-                [(key, first + n) for n, (_, _, keys) in enumerate(items) for key in keys],
+                zip(
+                    chain.from_iterable(keys for _, _, keys in items),
+                    chain.from_iterable(
+                        repeat(first + n, len(keys)) for n, (_, _, keys) in enumerate(items)
+                    ),
+                    strict=True,
+                ),
             )
 
     def band_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
