@@ -104,6 +104,11 @@ class CueReader:
                 or ws[idx - 1].low in ("en", "maar", "and", "but")
             ):
                 return before
+        if after is not None and after.kind == "role" and n > 0:
+            # a main clause puts its subject first: "Haar moe vond 't goed"
+            first = sp.phrase_forward(self.text, ws[:n], 0, self.lang, loose=True)
+            if first is not None and first.kind == "role" and first.end == ws[n - 1].end:
+                return first
         if after is not None:
             return after
         initial = sp.phrase_forward(self.text, ws, 0, self.lang, loose=True) if n > 0 else None

@@ -120,3 +120,16 @@ def next_sentence_cue(
             if phrase is not None:
                 return word.text, phrase
     return None
+
+
+_FIRST_SECOND = "ik me mij mijn m'n je jij jou jouw u uw gij we wij ons onze jullie jelui"
+_SPEECH_WORDS = frozenset(_FIRST_SECOND.split()) | {"i", "my", "you", "your"}
+
+
+def speechlike(line: str) -> bool:
+    """A line between two quotes that reads as the rest of a turn, not as narration: nothing,
+    or a line that asks, exclaims or speaks to someone ("Hè meisje ?", "Zus , je bent dol")."""
+    if not any(c.isalpha() for c in line):
+        return True
+    words = line.lower().replace("’", "'").split()
+    return line.rstrip().endswith(("?", "!")) or any(w in _SPEECH_WORDS for w in words)

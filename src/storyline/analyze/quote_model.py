@@ -47,6 +47,13 @@ FEATURES = (
     "dist_log",
     "nominal",
     "prev1_addr",
+    "narr_nearest",
+    "adj_gender_agree",
+    "adj_gender_clash",
+    "focus_gender",
+    "chain_subj",
+    "partner_nl",
+    "partner_asked",
 )
 
 

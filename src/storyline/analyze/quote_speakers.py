@@ -140,7 +140,10 @@ def phrase_forward(
     adjectives = 0
     while j + 1 < len(ws) and adjectives < 3 and ws[j + 1].text[:1].isalpha():
         nxt = ws[j + 1]
-        plain = ws[j].low not in lexicon(cues.DETERMINERS, lang) and not _is_role(ws[j], lang)
+        plain = not _is_role(ws[j], lang) and not (
+            ws[j].low in lexicon(cues.DETERMINERS, lang)
+            or ws[j].low in lexicon(cues.FUNCTION_WORDS, lang)
+        )
         if (plain and not ws[j].cap and ws[j].low.endswith(_ADJ_END)) or _cap_adjective(ws[j], nxt):
             j, adjectives = j + 1, adjectives + 1
         else:

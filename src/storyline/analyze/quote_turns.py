@@ -6,24 +6,41 @@ of Dutch and English dialogue: turn-taking (the speaker of the quote before, or 
 before, cued or chosen, and whether a new line opened between them), the narration around
 the quote (who opens the line before it, who is named right after it, the subject of the
 narration before and after, a pronoun on the quote's own line), who is addressed inside
-the quotes (nobody is the speaker of a quote that calls them by name), pronoun gender,
-recency and distance, and how often a member speaks. Unnamed persons in the narration
-around the quote ("onze hospita trad binnen") are candidates too (``quote_nominals``). A
+the quotes (nobody is the speaker of a quote that calls them by name), pronoun gender
+(of a cue, or of the narration on the quote's line and the lines around it: the nearest
+member of that gender, the one the last pages name most), the chain of narration
+subjects ("Dora ..." / "Ze ..." / "Meteen stond ze ..."), the other party of the last
+turn (and whether it asked something), recency and distance, and how often a member
+speaks (``quote_context``). A dash turn that runs on over lines that speak ("- Ja, zoo!"
+/ "Stil nu, Marie, alles klaar?") still counts as a bare turn. Unnamed persons in the
+narration around the quote ("onze hospita trad binnen") are candidates too
+(``quote_nominals``). A
 turn after a question or an address is probably someone else's: a feature, not a rule,
 unless nobody else is in sight. Runs of bare turns are then decoded as a whole
 (``quote_exchange``). The weights live in
 ``storyline/models/quote_speaker_nl.json``, fitted on OpenBoek by
 ``storyline/models/quote_speaker_train.py`` (pairwise logistic regression); without the
-file the quotes keep the speakers the rules gave.
+file the quotes keep the speakers the rules gave. Candidates come in text order (never in
+string-hash order), so that ranking and training are the same from run to run.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cast import Cast, Sighting
-from storyline.analyze.quote_dialogue import addresses
+from storyline.analyze.quote_context import (
+    PRONOUN_GENDER,
+    adjacent_gender,
+    asks,
+    conversation_partner,
+    focus,
+    narration_gender,
+    subject_chain,
+)
+from storyline.analyze.quote_dialogue import addresses, speechlike
 from storyline.analyze.quote_exchange import decode, runs
 from storyline.analyze.quote_model import (  # re-exported for the trainer and the evaluation
     FEATURES,
@@ -42,7 +59,7 @@ if TYPE_CHECKING:  # quotes imports this module; the finder only arrives at run 
 
 __all__ = ["FEATURES", "MODEL_PATH", "SpeakerModel", "Trace", "default_model", "rerank"]
 _RULED = ("continued", "turn-taking", "narrative-subject")
-_PRON_GENDER = {"hij": "m", "ie": "m", "-ie": "m", "he": "m", "zij": "f", "ze": "f", "she": "f"}
+_PRON_GENDER = PRONOUN_GENDER
 _WINDOW = 2500  # characters of narration before a quote where candidates are looked for
 _RECENT = 8  # earlier quotes whose speakers stay candidates
 _LEADS = 6  # the most present members are always candidates
@@ -85,6 +102,9 @@ class _Turns:
             if key is not None:
                 self.spoke[key] = self.spoke.get(key, 0) + 1
         self.explicit = list(self.keys)
+        spoken = [(finder.bounds[n][0], k) for n, k in enumerate(self.explicit) if k is not None]
+        self.chain = subject_chain(cast, finder.text, spoken)
+        self._chain_at = [at for at, _ in self.chain]
         seen: dict[str, int] = {}
         for s in cast.sightings:
             if not s.quoted:
@@ -103,7 +123,14 @@ class _Turns:
         if i <= 0 or i >= len(self.f.bounds):
             return False
         gap = self.gap(i)
-        return "\n" in gap and not any(c.isalpha() for c in gap)
+        if "\n" not in gap:
+            return False
+        lines = gap.split("\n")
+        if any(c.isalpha() for c in lines[0]):
+            return False
+        # a dash turn runs on over lines of its own: the lines between may be the rest of it
+        dash = self.f.raws[i - 1].style == "dash"
+        return all(speechlike(ln) if dash else not any(c.isalpha() for c in ln) for ln in lines)
 
     def candidates(self, i: int) -> list[Candidate]:
         f, cast = self.f, self.cast
@@ -116,10 +143,11 @@ class _Turns:
         before = [s for s in cast.between(lo, open_pos) if not s.quoted]
         narr = [s for s in before if s.start >= prev_close]
         inside = {s.key for s in cast.between(open_pos, close) if s.quoted}
-        inside_prev = (
-            {s.key for s in cast.between(*f.bounds[i - 1]) if s.quoted} if i > 0 else set()
+        # ordered (dicts, not sets): the candidates' order must not depend on string hashing
+        inside_prev = dict.fromkeys(
+            s.key for s in (cast.between(*f.bounds[i - 1]) if i > 0 else []) if s.quoted
         )
-        after = {s.key for s in cast.between(close, after_end) if not s.quoted}
+        after = dict.fromkeys(s.key for s in cast.between(close, after_end) if not s.quoted)
         keys: list[str] = []
         recent = [*reversed(self.keys[max(0, i - _RECENT) : i]), *self.explicit[i + 1 : i + 3]]
         for k in [*recent, *self.leads]:
@@ -128,10 +156,10 @@ class _Turns:
         for s in before:
             if s.key not in keys:
                 keys.append(s.key)
-        inside_next = (
-            {s.key for s in cast.between(*f.bounds[i + 1]) if s.quoted}
-            if i + 1 < len(f.bounds)
-            else set()
+        inside_next = dict.fromkeys(
+            s.key
+            for s in (cast.between(*f.bounds[i + 1]) if i + 1 < len(f.bounds) else [])
+            if s.quoted
         )
         for k in [*after, *inside_prev, *inside_next]:
             if k not in keys:
@@ -162,7 +190,14 @@ class _Turns:
         seen = {k: 0 for k in keys}
         for s in before:
             seen[s.key] = seen.get(s.key, 0) + 1
-        narr_gender = self._narration_gender(i)
+        narr_gender = narration_gender(f.text, f.bounds, i)
+        narr_near = self._nearest(before, i, narr_gender) if narr_gender and not gender else None
+        adj_gender = None if gender or narr_gender else adjacent_gender(f.text, f.bounds, i)
+        spoken = [(f.bounds[n][0], k) for n, k in enumerate(self.explicit) if k is not None]
+        focal = focus(cast, open_pos, spoken, gender or narr_gender or adj_gender)
+        chained = self._chained(open_pos)
+        partner = conversation_partner(self.keys, i)
+        asked = i > 0 and asks(f.text[f.bounds[i - 1][0] : f.bounds[i - 1][1]])
         following = [s for s in cast.between(close, nxt) if not s.quoted and s.subject]
         next_subj = following[0].key if following else None
         pron_subj = self._narrated_pronoun(i)
@@ -206,6 +241,15 @@ class _Turns:
                 g = cast.gender(k)
                 feats["narr_gender_agree"] = float(g != "?" and g == narr_gender)
                 feats["narr_gender_clash"] = float(g != "?" and g != narr_gender)
+                feats["narr_nearest"] = float(k == narr_near)
+            if adj_gender:
+                g = cast.gender(k)
+                feats["adj_gender_agree"] = float(g != "?" and g == adj_gender)
+                feats["adj_gender_clash"] = float(g != "?" and g != adj_gender)
+            feats["focus_gender"] = float(k == focal)
+            feats["chain_subj"] = float(k == chained)
+            feats["partner_nl"] = float(k == partner and newline)
+            feats["partner_asked"] = float(k == partner and newline and asked)
             feats["prev1_nl"] = feats["prev1"] * newline
             feats["prev2_nl"] = float(prev2 and newline)
             # a bare exchange: lines that hold nothing but the quotes
@@ -223,6 +267,11 @@ class _Turns:
         taken = {k for k, _, _ in out}
         return out + unnamed(f, cast, i, taken, (prev_close, after_end), genders)
 
+    def _chained(self, pos: int) -> str | None:
+        """Whom the narration line nearest before ``pos`` is about (``subject_chain``)."""
+        n = bisect.bisect_right(self._chain_at, pos) - 1
+        return self.chain[n][1] if n >= 0 and pos - self.chain[n][0] < _WINDOW else None
+
     def vocatives(self, i: int) -> set[str]:
         """Members addressed in quote ``i``: a name set off by a comma or opening the quote,
         and followed by a comma, "!", "?" or the quote's end ("Ga jij ook, Marie?")."""
@@ -237,19 +286,6 @@ class _Turns:
             if s.quoted and opens and ends:
                 out.add(s.key)
         return out
-
-    def _narration_gender(self, i: int) -> str | None:
-        """The gender of a subject pronoun in the narration on the quote's own line
-        ("En ze kleurt en vraagt: ...", '"...", en hij lachte')."""
-        f = self.f
-        open_pos, close = f.bounds[i]
-        start = max(f.text.rfind("\n", 0, open_pos) + 1, f.bounds[i - 1][1] if i > 0 else 0)
-        end = f.text.find("\n", close)
-        nxt = f.bounds[i + 1][0] if i + 1 < len(f.bounds) else len(f.text)
-        end = min(end if end >= 0 else len(f.text), nxt)
-        around = (f.text[start:open_pos] + " " + f.text[close:end]).lower().split()
-        found = {_PRON_GENDER[w] for w in around[:6] if w in _PRON_GENDER}
-        return found.pop() if len(found) == 1 else None
 
     def _narrated_pronoun(self, i: int) -> str | None:
         """Who "Hij lachte." on a line between the last quote and quote ``i`` is about, when

@@ -43,6 +43,8 @@ from storyline.analyze.quote_turns import SpeakerModel, Trace, default_model, re
 from storyline.analyze.sentences import split_sentences
 from storyline.model import Document, Mention, Paragraph, Quote, QuoteKind, Span
 
+_NARRATOR_MIN = 5  # first-person pronouns in the narration that make a first-person narrator
+
 
 class _Finder(CueReader):
     """Attributes quotes of one article in reading order."""
@@ -67,6 +69,7 @@ class _Finder(CueReader):
         self.quotes: list[Quote] = []
         self.speaking_roles: set[str] = set()  # noun phrases seen as speakers: 't dichtertje
         self.bounds: list[tuple[int, int]] = []  # opening mark .. end of closing mark per quote
+        self._firsts: list[re.Match[str]] | None = None  # "ik" in the narration
 
     # -- geometry ---------------------------------------------------------------
     def sentence_at(self, pos: int) -> Span | None:
@@ -177,6 +180,8 @@ class _Finder(CueReader):
             features = {**sp.object_pronouns(self.lang), **sp.lexicon_pronouns(self.lang)}
             feature = features.get(word.lower(), "?")
             target = self.resolver.resolve(phrase.start, feature)
+            if target is None and "1" in feature:
+                target = self.narrator_before(phrase.start)
             if target is not None:
                 self.resolver.learn(target, word)
                 return target, [f"pronoun:{word}@{phrase.start}"]
@@ -184,6 +189,25 @@ class _Finder(CueReader):
         return Mention(
             phrase.start, phrase.end, text[phrase.start : phrase.end], "ROLE"
         ), self.role_notes(phrase)
+
+    def narrator_before(self, pos: int) -> Mention | None:
+        """The narrator's latest "ik" in the narration before ``pos``, when the text is told
+        in the first person: who a cue like "zei ik" refers to."""
+        if self._firsts is None:
+            starts = [r.start for r in self.raws]
+            self._firsts = [
+                m
+                for m in re.finditer(r"\b(?:[Ii]k|I)\b", self.text)
+                if (n := bisect.bisect_right(starts, m.start()) - 1) < 0
+                or m.start() >= self.raws[n].end
+            ]
+        if len(self._firsts) < _NARRATOR_MIN:
+            return None
+        before = [m for m in self._firsts if m.end() <= pos]
+        if not before:
+            return None
+        last = before[-1]
+        return Mention(last.start(), last.end(), last.group(0), "PER")
 
     def role_notes(self, phrase: Phrase) -> list[str]:
         if phrase.owner is not None:

@@ -3,18 +3,20 @@
     python src/storyline/models/quote_speaker_train.py          # fit on all five books, write
     python src/storyline/models/quote_speaker_train.py --cv     # leave-one-book-out figures
     python src/storyline/models/quote_speaker_train.py --hand-set  # the old hand-set weights
+    ... [--c 2.0] [--rounds 3] [--features NAME ...] [--prior-pull 0]  # hyper-parameters
 
 Each quote without a naming cue (no cue, or a third-person pronoun cue) gets candidate cast
 members with features (``storyline.analyze.quote_turns``); a candidate is right when the
 evaluation (``eval/quotes.py``) counts its mention as the gold character. Logistic regression
-on pairs (right minus wrong candidate of one quote), fitted three times (``ROUNDS``), each
+on pairs (right minus wrong candidate of one quote), fitted ``--rounds`` times, each
 time on the features that the previous model's own choices produce (turn-taking looks at
-the speakers chosen before); ``C`` 2.0 and three rounds were picked on the leave-one-book-out
-figure among a handful of settings (0.1 to 20, two to four rounds). The shipped file is
-the fit on all five books; its in-sample figures are optimistic, ``--cv`` gives the honest
-ones (each book scored by a model trained on the other four; the choice of ``C`` and
-``ROUNDS`` on those same figures makes them slightly optimistic too). ``PRIOR``, the
-hand-set weights, only seeds the first round.
+the speakers chosen before); ``--c`` 2.0 and three ``--rounds`` were picked on the
+leave-one-book-out figure among a handful of settings (0.1 to 20, two to four rounds). The
+shipped file is the fit on all five books; its in-sample figures are optimistic, ``--cv``
+gives the honest ones (each book scored by a model trained on the other four; the choice
+of ``--c`` and rounds on those same figures makes them slightly optimistic too). ``PRIOR``,
+the hand-set weights, only seeds the first round (``--prior-pull`` 1 also pulls the fit
+towards them instead of towards zero). ``--drop`` leaves features out (ablations).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ import argparse
 import importlib.util
 import json
 import logging
-import os
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -61,11 +63,18 @@ PRIOR = SpeakerModel(
     },
     -2.0,
 )
-ROUNDS = int(os.environ.get("QUOTE_SPEAKER_ROUNDS", "3"))
-ACTIVE = tuple(os.environ.get("QUOTE_SPEAKER_FEATURES", " ".join(FEATURES)).split())
-C = float(os.environ.get("QUOTE_SPEAKER_C", "2.0"))
-# 1: the penalty pulls the weights towards the hand-set ones, 0: towards zero
-PRIOR_PULL = float(os.environ.get("QUOTE_SPEAKER_PRIOR", "0"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The fit's hyper-parameters (chosen on the leave-one-book-out figure)."""
+
+    c: float = 2.0  # inverse L2 strength
+    rounds: int = 3  # fits, each on the features the previous model's choices produce
+    features: tuple[str, ...] = FEATURES
+    # 1: the penalty pulls the weights towards the hand-set ones, 0: towards zero
+    prior_pull: float = 0.0
+    loss: str = "pairwise"  # or "softmax": each quote's candidates in one softmax
 
 
 def eval_module() -> ModuleType:
@@ -78,11 +87,15 @@ def eval_module() -> ModuleType:
     return module
 
 
-def samples(ev: ModuleType, books: list[Any], model: SpeakerModel) -> tuple[np.ndarray, np.ndarray]:
-    """Pairwise rows (right candidate minus wrong one, and the reverse) for the matched,
-    rerankable quotes of ``books``: the model learns to rank the candidates of one quote."""
-    rows: list[list[float]] = []
-    labels: list[int] = []
+Group = tuple[np.ndarray, np.ndarray]  # one quote: candidate rows, and which are right
+
+
+def groups(
+    ev: ModuleType, books: list[Any], model: SpeakerModel, active: tuple[str, ...] = FEATURES
+) -> list[Group]:
+    """The candidates of each matched, rerankable quote of ``books`` as feature rows, with
+    a mask of the right ones (those the evaluation counts as the gold character)."""
+    out: list[Group] = []
     for book in books:
         trace: Trace = []
         found = ev.predict(book, None, model, trace)
@@ -93,17 +106,50 @@ def samples(ev: ModuleType, books: list[Any], model: SpeakerModel) -> tuple[np.n
             gold = gold_of.get(id(quotes[index]))
             if gold is None or not cands:
                 continue
-            good: list[np.ndarray] = []
-            bad: list[np.ndarray] = []
-            for _, feats, mention in cands:
-                probe = Quote(0, 0, "", "direct", speaker=mention)
-                vec = np.array([feats.get(name, 0.0) for name in ACTIVE])
-                (good if ev._speaker_ok(book, gold, probe) else bad).append(vec)
-            for g in good[:1]:
-                for b in bad:
-                    rows += [list(g - b), list(b - g)]
-                    labels += [1, 0]
+            rows = [[feats.get(name, 0.0) for name in active] for _, feats, _ in cands]
+            right = [
+                ev._speaker_ok(book, gold, Quote(0, 0, "", "direct", speaker=mention))
+                for _, _, mention in cands
+            ]
+            out.append((np.array(rows), np.array(right, dtype=bool)))
+    return out
+
+
+def samples(
+    ev: ModuleType, books: list[Any], model: SpeakerModel, active: tuple[str, ...] = FEATURES
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairwise rows (right candidate minus wrong one, and the reverse) for the matched,
+    rerankable quotes of ``books``: the model learns to rank the candidates of one quote."""
+    rows: list[np.ndarray] = []
+    labels: list[int] = []
+    for x, right in groups(ev, books, model, active):
+        good, bad = x[right], x[~right]
+        for g in good[:1]:
+            for b in bad:
+                rows += [g - b, b - g]
+                labels += [1, 0]
     return np.array(rows), np.array(labels)
+
+
+def softmax_fit(data: list[Group], c: float, width: int) -> np.ndarray:
+    """Listwise fit: each quote's candidates compete in one softmax and the right ones
+    share the mass; 0.5 |w|^2 + c * sum of -log P(right)."""
+    usable = [(x, right) for x, right in data if right.any() and not right.all()]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        value, grad = 0.5 * float(w @ w), w.copy()
+        for x, right in usable:
+            z = x @ w
+            top = z.max()
+            p_all = np.exp(z - top)
+            p_all /= p_all.sum()
+            p_right = p_all * right
+            mass = p_right.sum()
+            value += c * -float(np.log(max(mass, 1e-300)))
+            grad += c * (x.T @ p_all - x.T @ (p_right / max(mass, 1e-300)))
+        return value, grad
+
+    return np.asarray(minimize(loss, np.zeros(width), jac=True, method="L-BFGS-B").x)
 
 
 def logistic_towards(x: np.ndarray, y: np.ndarray, prior: np.ndarray, c: float) -> np.ndarray:
@@ -119,25 +165,33 @@ def logistic_towards(x: np.ndarray, y: np.ndarray, prior: np.ndarray, c: float) 
     return np.asarray(minimize(loss, prior.copy(), jac=True, method="L-BFGS-B").x)
 
 
-def fit(ev: ModuleType, books: list[Any]) -> SpeakerModel:
+def fit(ev: ModuleType, books: list[Any], settings: Settings | None = None) -> SpeakerModel:
+    how = settings or Settings()
     model = PRIOR
-    prior = np.array([PRIOR.weights.get(n, 0.0) for n in ACTIVE]) * PRIOR_PULL
-    for _ in range(ROUNDS):
-        x, y = samples(ev, books, model)
-        if PRIOR_PULL:
-            coef = logistic_towards(x, y.astype(float), prior, C)
+    prior = np.array([PRIOR.weights.get(n, 0.0) for n in how.features]) * how.prior_pull
+    for _ in range(how.rounds):
+        if how.loss == "softmax":
+            coef = softmax_fit(groups(ev, books, model, how.features), how.c, len(how.features))
+            weights = {n: round(float(w), 4) for n, w in zip(how.features, coef, strict=True)}
+            model = SpeakerModel(weights, 0.0)
+            continue
+        x, y = samples(ev, books, model, how.features)
+        if how.prior_pull:
+            coef = logistic_towards(x, y.astype(float), prior, how.c)
         else:
-            clf = LogisticRegression(C=C, max_iter=2000, fit_intercept=False)
+            clf = LogisticRegression(C=how.c, max_iter=2000, fit_intercept=False)
             clf.fit(x, y)
             coef = clf.coef_[0]
-        weights = {n: round(float(w), 4) for n, w in zip(ACTIVE, coef, strict=True)}
+        weights = {n: round(float(w), 4) for n, w in zip(how.features, coef, strict=True)}
         model = SpeakerModel(weights, 0.0)
     return model
 
 
-def cross_validate(ev: ModuleType, books: list[Any]) -> dict[str, SpeakerModel]:
+def cross_validate(
+    ev: ModuleType, books: list[Any], settings: Settings | None = None
+) -> dict[str, SpeakerModel]:
     """One model per book, trained on the other books."""
-    return {b.name: fit(ev, [o for o in books if o.name != b.name]) for b in books}
+    return {b.name: fit(ev, [o for o in books if o.name != b.name], settings) for b in books}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,16 +204,45 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write the hand-set weights (the shipped model) instead of training",
     )
+    parser.add_argument("--c", type=float, default=Settings.c, help="inverse L2 strength")
+    parser.add_argument("--rounds", type=int, default=Settings.rounds, help="refits")
+    parser.add_argument(
+        "--features", nargs="*", default=None, help="feature names to use (default: all)"
+    )
+    parser.add_argument(
+        "--drop", nargs="*", default=(), help="feature names to leave out (ablation)"
+    )
+    parser.add_argument(
+        "--prior-pull",
+        type=float,
+        default=Settings.prior_pull,
+        help="1 pulls the weights towards the hand-set ones, 0 towards zero",
+    )
+    parser.add_argument(
+        "--loss", choices=("pairwise", "softmax"), default=Settings.loss, help="training loss"
+    )
     args = parser.parse_args(argv)
+    unknown = (set(args.features or ()) | set(args.drop)) - set(FEATURES)
+    if unknown:
+        parser.error(f"unknown features: {' '.join(sorted(unknown))}")
+    chosen = tuple(args.features or FEATURES)
+    settings = replace(
+        Settings(),
+        c=args.c,
+        rounds=args.rounds,
+        features=tuple(f for f in chosen if f not in args.drop),
+        prior_pull=args.prior_pull,
+        loss=args.loss,
+    )
     logging.getLogger("storyline.analyze.quotes").setLevel(logging.ERROR)
     ev = eval_module()
     data = args.data or ev.DEFAULT_DATA
     books = [ev.read_book(p) for p in sorted(data.glob("*.xml"))]
     if args.cv:
-        models = cross_validate(ev, books)
+        models = cross_validate(ev, books, settings)
         report(ev, books, models, "leave-one-book-out")
         return 0
-    model = PRIOR if args.hand_set else fit(ev, books)
+    model = PRIOR if args.hand_set else fit(ev, books, settings)
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     report(ev, books, {b.name: model for b in books}, "in-sample")

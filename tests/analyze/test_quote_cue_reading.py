@@ -1,0 +1,57 @@
+"""Reading the speaker phrase of a cue: function words, main-clause subjects, "zei ik"."""
+
+from __future__ import annotations
+
+from storyline.analyze.quote_dialogue import speechlike
+from storyline.analyze.quote_marks import blank_line_paragraphs
+from storyline.analyze.quote_speakers import phrase_forward, words
+from storyline.analyze.quotes import find_quotes
+from storyline.analyze.sentences import split_sentences
+from storyline.model import Quote
+
+
+def direct(text: str) -> list[Quote]:
+    paras = blank_line_paragraphs(text)
+    found = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
+    return [q for q in found if q.kind != "indirect"]
+
+
+def said(text: str, loose: bool = True) -> str | None:
+    ws = words(text, 0, len(text))
+    phrase = phrase_forward(text, ws, 0, "nl", loose=loose)
+    return None if phrase is None else text[phrase.start : phrase.end]
+
+
+def test_a_function_word_is_no_adjective_of_a_role() -> None:
+    # "en" ends like an adjective ("-en") but opens no noun phrase: "en bijna" is nobody
+    assert said("en bijna had ze er bij gezegd") is None
+    assert said("en met een scherpe plooi") is None
+    assert said("de kleine man steeds kauwend") == "de kleine man"
+
+
+def test_main_clause_subject_comes_before_the_verb() -> None:
+    quotes = direct('Haar moe vond het goed, "als het maar een nette jongen is."\n')
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "Haar moe"
+
+
+def test_first_person_cue_goes_to_the_narrator() -> None:
+    story = "Ik ben makelaar.\nIk woon hier.\nIk houd van orde.\nIk schrijf.\nIk lees nooit.\n"
+    text = story + "- Pardon, zei ik, wie bent u?\n"
+    quotes = direct(text)
+    speaker = quotes[-1].speaker
+    assert speaker is not None and speaker.text == "Ik"
+    assert speaker.end <= len(story)  # a mention in the narration, not inside the quote
+    assert any(f.startswith("pronoun:ik@") for f in quotes[-1].flags)
+
+
+def test_first_person_cue_without_narrator_stays_unresolved() -> None:
+    quotes = direct("Het regende.\n“Pardon,” zei ik.\n")
+    assert "pronoun-unresolved" in quotes[0].flags
+
+
+def test_lines_that_speak_run_on_a_dash_turn() -> None:
+    assert speechlike("Hè meisje ?")
+    assert speechlike("Zus , je bent dol")
+    assert speechlike("   ")
+    assert not speechlike("Marie schaterde .")
