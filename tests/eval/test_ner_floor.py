@@ -26,24 +26,16 @@ DEV = {
 
 @pytest.mark.shared
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_dev_f1_stays_above_floor(lang: str) -> None:
+@pytest.mark.parametrize("scope", ["model", "stage"])
+def test_dev_f1_stays_above_floor(lang: str, scope: str) -> None:
     if not DEV[lang].exists():
         pytest.skip(f"{DEV[lang]} not available")
-    floor = json.loads(BASELINE.read_text(encoding="utf-8"))[f"ner_{lang}_testa_f1"]
-    scores = load_eval_script("ner").evaluate(lang, DEV[lang])
-    f1 = scores.prf()[2]
-    assert f1 >= floor, f"{lang} dev F1 {f1:.4f} fell below the floor {floor}"
-
-
-@pytest.mark.shared
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_stage_dev_f1_stays_above_floor(lang: str) -> None:
-    if not DEV[lang].exists():
-        pytest.skip(f"{DEV[lang]} not available")
-    floor = json.loads(BASELINE.read_text(encoding="utf-8"))[f"ner_{lang}_testa_stage_f1"]
-    scores = load_eval_script("ner").evaluate_stage(lang, DEV[lang])
-    f1 = scores.prf()[2]
-    assert f1 >= floor, f"{lang} stage dev F1 {f1:.4f} fell below the floor {floor}"
+    key = f"ner_{lang}_testa_f1" if scope == "model" else f"ner_{lang}_testa_stage_f1"
+    floor = json.loads(BASELINE.read_text(encoding="utf-8"))[key]
+    ner = load_eval_script("ner")
+    evaluate = ner.evaluate if scope == "model" else ner.evaluate_stage
+    f1 = evaluate(lang, DEV[lang]).prf()[2]
+    assert f1 >= floor, f"{lang} {scope} dev F1 {f1:.4f} fell below the floor {floor}"
 
 
 @pytest.mark.shared
