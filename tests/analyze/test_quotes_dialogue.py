@@ -76,6 +76,15 @@ def test_exchange_decoding_keeps_the_phase_of_its_anchors() -> None:
     assert {k: key for k, (key, _) in out.items()} == {1: "b", 2: "a", 3: "b"}
 
 
+def test_exchange_without_a_cued_quote_keeps_the_quote_by_quote_choice() -> None:
+    m = Mention(0, 1, "x", "PER")
+    cands = {k: [("a", {"hint": 1.0}, m), ("b", {"hint": 0.2}, m)] for k in (0, 1, 2)}
+    assert decode(0, 2, [None, None, None], cands, _Flat()) == {}
+    # the same run with a cued first quote alternates
+    out = decode(0, 2, ["a", None, None], cands, _Flat())
+    assert {k: key for k, (key, _) in out.items()} == {1: "b", 2: "a"}
+
+
 def test_model_file_loads_and_scores() -> None:
     model = default_model()
     assert isinstance(model, SpeakerModel)

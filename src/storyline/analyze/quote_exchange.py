@@ -2,7 +2,8 @@
 between two speakers (A B A B ...). Reading quote by quote, one wrong guess flips every
 later turn; here the pair and the phase are chosen for the run as a whole, from the
 evidence each quote carries on its own (who is addressed, who is named around it, a
-cue that names the speaker)."""
+cue that names the speaker). A run where no cue names anyone has no fixed point for the
+phase: it keeps the quote-by-quote choice (titles and verses in a row are no exchange)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,10 @@ def decode(
     cands: dict[int, list[Candidate]],
     model: _Scorer,
 ) -> dict[int, tuple[str, Mention]]:
-    """The speaker of each ranked quote in the run under the best alternating pair."""
+    """The speaker of each ranked quote in the run under the best alternating pair; none
+    when no quote of the run has a cued speaker."""
+    if all(anchors[k] is None for k in range(first, last + 1)):
+        return {}
     local = {
         k: {key: (model.logit(feats, local=True), mention) for key, feats, mention in cs}
         for k, cs in cands.items()
