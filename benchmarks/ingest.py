@@ -32,7 +32,8 @@ from storyline.store import open_store
 def _run(corpus: str, db: str, workers: int | None, queue: multiprocessing.Queue) -> None:
     store = open_store(db)
     start, cpu = time.perf_counter(), time.process_time()
-    counts = ingest_records(read_inputs([corpus], ReadOptions()), store, workers=workers)
+    options = ReadOptions(defer_parsing=True)  # as `storyline ingest` reads
+    counts = ingest_records(read_inputs([corpus], options), store, workers=workers)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, all ended by now
     queue.put(

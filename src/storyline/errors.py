@@ -25,10 +25,15 @@ class ReadError(StorylineError):
 
     code = "E100"
 
-    def __init__(self, path: str, reason: str, record: str | None = None) -> None:
+    def __init__(
+        self, path: str, reason: str, record: str | None = None, unread: bool = False
+    ) -> None:
         self.path = path
         self.reason = reason
         self.record = record
+        # The record itself could not be read (malformed JSON, say): it counts as failed,
+        # not as read; an article read but then rejected (no text left) counts as both.
+        self.unread = unread
         where = f"{path}:{record}" if record else path
         super().__init__(f"{where}: {reason}")
 

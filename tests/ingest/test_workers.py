@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import sqlite3
 import subprocess
@@ -13,7 +14,7 @@ from storyline.data.synthetic import generate
 from storyline.errors import ReadError
 from storyline.ingest import service
 from storyline.ingest.prepare import Prepared, prepare_batch
-from storyline.ingest.records import RawArticle, ReadResult
+from storyline.ingest.records import RawArticle, ReadOptions, ReadResult
 from storyline.ingest.service import IngestEvents, ingest_records
 from storyline.ingest.workers import PreparePool, raw_articles
 from storyline.model import Article, Paragraph, PartialDate
@@ -178,3 +179,49 @@ def test_a_raw_article_crosses_processes_unchanged() -> None:
     assert pickle.loads(pickle.dumps(raw, pickle.HIGHEST_PROTOCOL)) == raw
     bare = RawArticle("Tekst.", "in.txt")
     assert pickle.loads(pickle.dumps(bare, pickle.HIGHEST_PROTOCOL)) == bare
+
+
+def _jsonl_with_bad_lines(path: Path) -> Path:
+    """Good records, a near copy, and every kind of line a worker must turn into an error."""
+    lines: list[bytes] = []
+    for number, item in enumerate(generate(300, seed=5, exact_share=0.05, near_share=0.1)):
+        lines.append(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        if number == 10:
+            lines.append(b'{"text": "broken JSON", ')
+        if number == 20:
+            lines.append(b'["an array, not an object"]')
+        if number == 30:
+            lines.append(b'{"title": "no text here"}')
+        if number == 40:  # cp1252, not UTF-8: read with a warning
+            lines.append(
+                '{"text": "Caf\u00e9 met een \u20ac-teken, apart genoeg."}'.encode("cp1252")
+            )
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_lines_parsed_by_the_workers_count_and_store_as_parsed_here(
+    tmp_path: Path, workers: int
+) -> None:
+    corpus = str(_jsonl_with_bad_lines(tmp_path / "in.jsonl"))
+    outcomes = []
+    for defer in (False, True):
+        store = SQLiteStore(tmp_path / f"{defer}-{workers}.db")
+        seen: list[str] = []
+        events = IngestEvents(
+            on_error=lambda e, seen=seen: seen.append(str(e)), on_warning=seen.append
+        )
+        records = service.read_inputs([corpus], ReadOptions(defer_parsing=defer))
+        counts = ingest_records(records, store, events, batch_size=64, workers=workers)
+        rows = store.conn.execute(
+            "SELECT id, title, text, source_path, near_duplicate_of FROM articles ORDER BY rowid"
+        ).fetchall()
+        outcomes.append((counts.as_dict(), sorted(seen), [tuple(r) for r in rows]))
+        store.close()
+    assert outcomes[0] == outcomes[1]
+    counts, messages, rows = outcomes[1]
+    assert counts["failed"] == 3 and counts["near_duplicate"] > 0
+    assert counts["read"] == 300 + 1  # the cp1252 line was read
+    assert any("line 12: malformed JSON" in m for m in messages)
+    assert any("cp1252" in m for m in messages)

@@ -14,7 +14,7 @@ from storyline.ingest.dedup import fingerprint
 from storyline.ingest.language import detect_languages
 from storyline.ingest.normalize import article_id, canonical_words, clean_text
 from storyline.ingest.paragraphs import find_paragraphs
-from storyline.ingest.records import RawArticle
+from storyline.ingest.records import PendingLine, RawArticle
 from storyline.model import Article, Paragraph, PartialDate
 
 
@@ -28,6 +28,7 @@ class Prepared:
     article: Article
     signature: bytes
     band_keys: list[int]
+    warnings: tuple[str, ...] = ()  # what parsing a deferred record noticed
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Flat tuples unpickle about four times faster than nested dataclasses, and the
@@ -37,11 +38,15 @@ class Prepared:
         paragraphs = tuple(n for p in a.paragraphs for n in (p.start, p.end, p.heading))
         fields = (a.id, a.text, a.title, date, a.lang, a.url, a.source, a.author)
         more = (a.source_path, a.external_id, a.duplicate_of, a.near_duplicate_of)
-        return _restore, (fields + more, paragraphs, self.signature, self.band_keys)
+        return _restore, (fields + more, paragraphs, self.signature, self.band_keys, self.warnings)
 
 
 def _restore(
-    fields: tuple[Any, ...], paragraphs: tuple[Any, ...], signature: bytes, band_keys: list[int]
+    fields: tuple[Any, ...],
+    paragraphs: tuple[Any, ...],
+    signature: bytes,
+    band_keys: list[int],
+    warnings: tuple[str, ...],
 ) -> Prepared:
     """A Prepared from what ``Prepared.__reduce__`` gave pickle."""
     id_, text, title, date, lang, url, source, author, path, external, dup, near = fields
@@ -60,7 +65,7 @@ def _restore(
         duplicate_of=dup,
         near_duplicate_of=near,
     )
-    return Prepared(article, signature, band_keys)
+    return Prepared(article, signature, band_keys, warnings)
 
 
 def prepare(raw: RawArticle) -> Article:
@@ -91,19 +96,34 @@ def _prepare(raw: RawArticle) -> tuple[Article, bytes]:
     return article, canonical
 
 
-def prepare_batch(raws: list[RawArticle]) -> list[Prepared | ReadError]:
-    """One result per raw article, in order: prepared and fingerprinted, or the error."""
+def prepare_batch(items: list[RawArticle | PendingLine]) -> list[Prepared | ReadError]:
+    """One result per item, in order: prepared and fingerprinted, or the error."""
     results: list[Prepared | ReadError] = []
-    for raw in raws:
+    for item in items:
         try:
+            raw = parsed(item)
             article, canonical = _prepare(raw)
         except ReadError as error:
             results.append(error)
             continue
         fp = fingerprint(article.text, canonical)
-        results.append(Prepared(article, fp.to_bytes(), fp.band_keys))
+        warnings = tuple(raw.warnings) if isinstance(item, PendingLine) else ()
+        results.append(Prepared(article, fp.to_bytes(), fp.band_keys, warnings))
     detect_missing_languages([r.article for r in results if isinstance(r, Prepared)])
     return results
+
+
+def parsed(item: RawArticle | PendingLine) -> RawArticle:
+    """The raw article, parsing a deferred record; a ReadError marks it unread if it fails."""
+    if isinstance(item, RawArticle):
+        return item
+    try:
+        return item.parse()
+    except ReadError as error:
+        raise ReadError(error.path, error.reason, error.record, unread=True) from None
+    except Exception as exc:  # a parser bug must not stop the other records
+        reason = f"unexpected error while reading ({type(exc).__name__}: {exc})"
+        raise ReadError(item.origin, reason, f"line {item.number}", unread=True) from None
 
 
 def detect_missing_languages(articles: list[Article]) -> None:

@@ -9,13 +9,19 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from storyline.errors import ReadError
 from storyline.ingest.dedup import BatchIndex, find_near_duplicate
-from storyline.ingest.prepare import Prepared, detect_missing_languages, prepare, prepare_batch
-from storyline.ingest.records import RawArticle, ReadOptions, ReadResult
+from storyline.ingest.prepare import (
+    Prepared,
+    detect_missing_languages,
+    parsed,
+    prepare,
+    prepare_batch,
+)
+from storyline.ingest.records import PendingLine, RawArticle, ReadOptions, ReadResult
 from storyline.ingest.workers import PreparePool, default_workers, raw_articles
 from storyline.model import Article
 from storyline.store.base import RunCounts, Store
@@ -56,6 +62,13 @@ def _report(
             counts.read += 1
             for warning in item.warnings:
                 events.on_warning(f"{item.origin}: {warning}")
+        elif isinstance(item, PendingLine) and not (
+            isinstance(outcome, ReadError) and outcome.unread
+        ):
+            counts.read += 1
+            if isinstance(outcome, Prepared):
+                for warning in outcome.warnings:
+                    events.on_warning(f"{outcome.article.source_path}: {warning}")
         if isinstance(outcome, Prepared):
             prepared.append(outcome)
             continue
@@ -157,8 +170,9 @@ def ingest_paths(
     options: ReadOptions | None = None,
     events: IngestEvents | None = None,
 ) -> RunCounts:
-    """Read the inputs and store what they hold."""
-    return ingest_records(read_inputs(paths, options or ReadOptions()), store, events)
+    """Read the inputs and store what they hold (JSON Lines parsed by the worker processes)."""
+    deferred = replace(options or ReadOptions(), defer_parsing=True)
+    return ingest_records(read_inputs(paths, deferred), store, events)
 
 
 def read_articles(paths: Sequence[str], options: ReadOptions) -> Iterator[Article | ReadError]:
@@ -169,7 +183,7 @@ def read_articles(paths: Sequence[str], options: ReadOptions) -> Iterator[Articl
             try:
                 if isinstance(item, ReadError):
                     raise item
-                articles.append(prepare(item))
+                articles.append(prepare(parsed(item)))
             except ReadError as error:
                 yield error
         detect_missing_languages(articles)

@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from storyline.errors import ReadError
 from storyline.ingest.prepare import Prepared, prepare_batch
-from storyline.ingest.records import RawArticle, ReadResult
+from storyline.ingest.records import PendingLine, RawArticle, ReadResult
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +47,21 @@ def default_workers() -> int:
     return 0 if cores < 2 else min(2, cores)
 
 
-def raw_articles(batch: list[ReadResult]) -> list[RawArticle]:
-    return [item for item in batch if isinstance(item, RawArticle)]
+def raw_articles(batch: list[ReadResult]) -> list[RawArticle | PendingLine]:
+    """The records of a batch still to prepare: all but the readers' errors."""
+    return [item for item in batch if not isinstance(item, ReadError)]
 
 
 # ---- the worker side ----------------------------------------------------------------
 
 
-def _portable(results: list[Prepared | ReadError]) -> list[Prepared | tuple[str, str, str | None]]:
-    """Errors as plain tuples: a ReadError does not survive pickling (its init takes 3 args)."""
-    return [r if isinstance(r, Prepared) else (r.path, r.reason, r.record) for r in results]
+def _portable(
+    results: list[Prepared | ReadError],
+) -> list[Prepared | tuple[str, str, str | None, bool]]:
+    """Errors as plain tuples: a ReadError does not survive pickling (its init takes 4 args)."""
+    return [
+        r if isinstance(r, Prepared) else (r.path, r.reason, r.record, r.unread) for r in results
+    ]
 
 
 def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
@@ -97,7 +102,7 @@ class _Worker:
             env=env,
         )
 
-    def send(self, raws: list[RawArticle]) -> bool:
+    def send(self, raws: list[RawArticle | PendingLine]) -> bool:
         """Hand a batch over; False when the worker is gone."""
         if self.process is None or self.process.stdin is None:
             return False

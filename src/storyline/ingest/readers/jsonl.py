@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 from typing import IO, Any, cast
 
@@ -25,7 +26,7 @@ from storyline.ingest.readers.common import (
     read_head,
     too_large,
 )
-from storyline.ingest.records import RawArticle, ReadOptions, ReadResult
+from storyline.ingest.records import PendingLine, RawArticle, ReadOptions, ReadResult
 
 FIELDS = ("id", "title", "text", "date", "url", "source", "lang", "author")
 TEXT_HINT = "no text (give a 'text' field, or map yours, e.g. body=text)"
@@ -48,23 +49,32 @@ def read_jsonl(path: str, options: ReadOptions) -> Iterator[ReadResult]:
 def read_lines(
     lines: Iterable[bytes | str], origin: str, options: ReadOptions
 ) -> Iterator[ReadResult]:
-    """One result per non-blank line: an article, or an error naming the line."""
+    """One result per non-blank line: an article (or the line, with ``options.defer_parsing``),
+    or an error naming the line."""
     seen = False
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         seen = True
-        record = f"line {number}"
+        if options.defer_parsing:
+            yield PendingLine(raw, origin, number, options)
+            continue
         try:
-            line, warnings = _line_text(raw, origin, record)
-            value = _loads(line.strip(), origin, record)
-            if not isinstance(value, dict):
-                raise ReadError(origin, f"expected a JSON object, got {_kind(value)}", record)
-            yield record_article(value, f"{origin}:{record}", origin, record, options, warnings)
+            yield parse_line(raw, origin, number, options)
         except ReadError as error:
             yield error
     if not seen:
         yield ReadError(origin, "empty file (no JSON records)")
+
+
+def parse_line(raw: bytes | str, origin: str, number: int, options: ReadOptions) -> RawArticle:
+    """The article on line ``number``; a ReadError says why there is none."""
+    record = f"line {number}"
+    line, warnings = _line_text(raw, origin, record)
+    value = _loads(line.strip(), origin, record)
+    if not isinstance(value, dict):
+        raise ReadError(origin, f"expected a JSON object, got {_kind(value)}", record)
+    return record_article(value, f"{origin}:{record}", origin, record, options, warnings)
 
 
 def _line_text(raw: bytes | str, origin: str, record: str) -> tuple[str, list[str]]:
@@ -134,7 +144,8 @@ def parse_json_text(
 def _lines_with_warnings(
     text: str, path: str, options: ReadOptions, warnings: list[str]
 ) -> Iterator[ReadResult]:
-    for result in read_lines(text.splitlines(), path, options):
+    parse_now = replace(options, defer_parsing=False)  # its warnings join each article
+    for result in read_lines(text.splitlines(), path, parse_now):
         if isinstance(result, RawArticle):
             result.warnings.extend(warnings)
         yield result
