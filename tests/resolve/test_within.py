@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from storyline.model import Mention
 from storyline.resolve.within import link_mentions, link_speaker
 from tests.resolve.resolve_helpers import find_mentions
@@ -92,3 +94,19 @@ def test_arabic_article_prefix_is_optional_in_a_surname() -> None:
     text = "Bashar al-Assad sprak. Assad en al-Assad zwegen."
     groups = _groups(text, [("Bashar al-Assad", "PER"), ("Assad", "PER"), ("al-Assad", "PER")])
     assert groups["Assad"] == groups["al-Assad"] == groups["Bashar al-Assad"]
+
+
+def _label_of(text: str, labels: list[str]) -> str:
+    """The type of the one local entity that "Trump", tagged with these labels in turn, makes."""
+    starts = [m.start() for m in re.finditer("Trump", text)]
+    mentions = [Mention(i, i + 5, "Trump", label) for i, label in zip(starts, labels, strict=True)]
+    result = link_mentions(mentions, text)
+    (local,) = {result.assignment[i] for i in range(len(mentions))}
+    assert local is not None
+    return result.entities[local].label
+
+
+def test_a_name_the_tagger_typed_two_ways_equally_often_is_misc() -> None:
+    assert _label_of("Namens Trump sprak hij. Later kwam Trump zelf.", ["ORG", "MISC"]) == "MISC"
+    text = "Namens Trump sprak hij. Trump zweeg. Trump ging weg."
+    assert _label_of(text, ["ORG", "ORG", "MISC"]) == "ORG"

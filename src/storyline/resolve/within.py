@@ -37,7 +37,10 @@ class LocalEntity:
     def label(self) -> str:
         if self.group is not None:
             return group_name(self.group)[0]
-        return max(self.labels, key=self.labels.__getitem__) if self.labels else "MISC"
+        top = self.labels.most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return "MISC"  # the tagger could not decide: a type that links to any other
+        return top[0][0]
 
     @cached_property
     def best(self) -> NameForm:
