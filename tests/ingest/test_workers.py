@@ -16,7 +16,7 @@ from storyline.ingest import service
 from storyline.ingest.prepare import Prepared, prepare_batch
 from storyline.ingest.records import RawArticle, ReadOptions, ReadResult
 from storyline.ingest.service import IngestEvents, ingest_records
-from storyline.ingest.workers import PreparePool, raw_articles
+from storyline.ingest.workers import PreparePool, records_to_prepare
 from storyline.model import Article, Paragraph, PartialDate
 from storyline.store.base import RunCounts
 from storyline.store.sqlite import SQLiteStore
@@ -105,7 +105,7 @@ def test_a_dead_worker_costs_speed_not_data(tmp_path: Path) -> None:
         pool.close()
     assert [batch for batch, _ in results] == batches
     for batch, prepared in results:
-        expected = prepare_batch(raw_articles(batch))
+        expected = prepare_batch(records_to_prepare(batch))
         assert [getattr(p, "signature", str(p)) for p in prepared] == [
             getattr(p, "signature", str(p)) for p in expected
         ]

@@ -1,4 +1,5 @@
-"""What a reader yields: raw articles, or errors naming the file and record."""
+"""What a reader yields: raw articles (or JSON Lines records still to parse), or errors
+naming the file and record."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from storyline.ingest.prepare import (
     prepare_batch,
 )
 from storyline.ingest.records import PendingLine, RawArticle, ReadOptions, ReadResult
-from storyline.ingest.workers import PreparePool, default_workers, raw_articles
+from storyline.ingest.workers import PreparePool, default_workers, records_to_prepare
 from storyline.model import Article
 from storyline.store.base import RunCounts, Store
 from storyline.store.sqlite import utcnow
@@ -111,13 +111,13 @@ def _prepared_batches(
         return
     if workers < 1 or len(first) < batch_size:
         for batch in chain([first], batches):
-            yield batch, prepare_batch(raw_articles(batch))
+            yield batch, prepare_batch(records_to_prepare(batch))
         return
     pool = PreparePool(workers)
     finished = False
     try:
         pool.start(batches)
-        yield first, prepare_batch(raw_articles(first))
+        yield first, prepare_batch(records_to_prepare(first))
         yield from pool.results()
         finished = True
     finally:

@@ -47,7 +47,7 @@ def default_workers() -> int:
     return 0 if cores < 2 else min(2, cores)
 
 
-def raw_articles(batch: list[ReadResult]) -> list[RawArticle | PendingLine]:
+def records_to_prepare(batch: list[ReadResult]) -> list[RawArticle | PendingLine]:
     """The records of a batch still to prepare: all but the readers' errors."""
     return [item for item in batch if not isinstance(item, ReadError)]
 
@@ -180,7 +180,7 @@ class PreparePool:
             except OSError as exc:
                 log.warning("%s: preparing its batches in-process", exc)
                 self._alive[slot] = False
-        return prepare_batch(raw_articles(batch))
+        return prepare_batch(records_to_prepare(batch))
 
     def _feed(self, batches: Iterator[list[ReadResult]]) -> None:
         index = 0
@@ -190,7 +190,7 @@ class PreparePool:
                     return
                 slot = index % len(self._workers) if self._workers else -1
                 if slot >= 0 and self._alive[slot]:
-                    self._alive[slot] = self._workers[slot].send(raw_articles(batch))
+                    self._alive[slot] = self._workers[slot].send(records_to_prepare(batch))
                 index += 1
             self._put(_DONE)
         except Exception as exc:  # the reader failed: the caller raises it
