@@ -150,17 +150,10 @@ class BatchIndex:
         return sorted((i, signatures[i]) for i in found if i in signatures)
 
 
-def find_near_duplicate(
-    store: Store | BatchIndex, band_keys: list[int], signature: bytes
-) -> str | None:
-    """The stored article a text with this signature copies (the most similar); None if none.
-
-    Ties go to the lowest id, the order the store returns candidates in.
-    """
-    if isinstance(store, BatchIndex):
-        candidates = store.candidates(band_keys)
-    else:
-        candidates = store.band_candidates(band_keys)
+def find_near_duplicate(index: BatchIndex, band_keys: list[int], signature: bytes) -> str | None:
+    """The article (stored, or earlier in the batch) a text with this signature copies, the
+    most similar; None if none. Ties go to the lowest id."""
+    candidates = index.candidates(band_keys)
     if not candidates:
         return None
     stored = np.frombuffer(b"".join(sig for _, sig in candidates), dtype="<u8")

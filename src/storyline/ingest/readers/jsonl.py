@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -84,10 +85,9 @@ def _line_text(raw: bytes | str, origin: str, record: str) -> tuple[str, list[st
 
 
 def _loads(text: str, origin: str, record: str | None) -> Any:
-    try:
+    # The standard parser accepts a little more (NaN, huge integers) and says why it fails.
+    with contextlib.suppress(orjson.JSONDecodeError):
         return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        pass  # the standard parser accepts a little more (NaN, huge integers) and says why not
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
