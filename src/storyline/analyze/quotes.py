@@ -2,12 +2,11 @@
 
 Direct and partial quotes come from quotation marks and dialogue dashes
 (``quote_marks``); speakers from the cues around them (``quote_cue_reader``,
-``quote_speakers``);
-indirect speech from cue verbs with "dat"/"that" and from "volgens X"
-(``quote_indirect``); quotes without a cue from the dialogue around them
+``quote_speakers``); indirect speech from cue verbs with "dat"/"that" and from
+"volgens X" (``quote_indirect``); quotes without a cue from the dialogue around them
 (``quote_dialogue``), then re-ranked over the text's cast of characters together with
-pronoun cues (``quote_cast``, ``quote_turns``, ``quote_exchange``). Cue words are data
-in ``quote_cues``.
+pronoun cues (``quote_cast``, ``quote_candidates``, ``quote_turns``,
+``quote_exchange``). Cue words are data in ``quote_cues``.
 
 A role without a name ("zijn woordvoerder") stays the speaker with label ROLE;
 the person it belongs to goes in ``flags`` as ``role_of:NAME``, the person it

@@ -6,7 +6,7 @@
     ... [--c 2.0] [--rounds 3] [--features NAME ...] [--prior-pull 0]  # hyper-parameters
 
 Each quote without a naming cue (no cue, or a third-person pronoun cue) gets candidate cast
-members with features (``storyline.analyze.quote_turns``); a candidate is right when the
+members with features (``storyline.analyze.quote_candidates``); a candidate is right when the
 evaluation (``eval/quotes.py``) counts its mention as the gold character. Logistic regression
 on pairs (right minus wrong candidate of one quote), fitted ``--rounds`` times, each
 time on the features that the previous model's own choices produce (turn-taking looks at
