@@ -98,3 +98,23 @@ def test_news_quote_with_named_cue_is_not_reranked() -> None:
     quotes: list[Quote] = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
     assert [q.speaker.text for q in quotes if q.speaker] == ["Jan Smit", "Piet de Vries"]
     assert not any("ranked" in q.flags for q in quotes)
+
+
+def test_short_turns_of_a_paragraphed_dialogue_are_no_headings() -> None:
+    # a novel with its paragraphs: a short turn is a paragraph of its own, but it is
+    # dialogue (its neighbours open with a quote), not a heading like 'Niets misleidend'
+    text = (
+        'Phileas Fogg keek op. "Hoe laat is het?" vroeg Fogg.\n\n'
+        '"Half negen, mijnheer."\n\n'
+        '"Goed."\n\n'
+        "Anna Bakker stond op en ging naar huis."
+    )
+    paras = blank_line_paragraphs(text)
+    found = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
+    short = [q for q in found if q.text in ("Half negen, mijnheer.", "Goed.")]
+    assert len(short) == 2
+    assert all("heading" not in q.flags for q in short)
+    heading = 'De zaak liep uit.\n\n"Niets misleidend"\n\nDe minister zweeg daarna.'
+    paras = blank_line_paragraphs(heading)
+    found = find_quotes(heading, "nl", split_sentences(heading, "nl", paras), [], paras)
+    assert [q.flags.count("heading") for q in found if q.kind == "direct"] == [1]

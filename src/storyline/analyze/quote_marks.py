@@ -285,11 +285,21 @@ def cap_quote(text: str, raw: RawQuote, article_id: str | None) -> RawQuote:
 
 
 def lone_heading(text: str, quote: Quote, paras: list[Paragraph]) -> bool:
-    """A short quote with no cue that is a whole paragraph of its own ('Niets misleidend')."""
-    for para in paras:
+    """A short quote with no cue that is a whole paragraph of its own ('Niets misleidend'),
+    between paragraphs that are no dialogue lines: in a novel a short turn is a paragraph
+    of its own too ('"Ja, mijnheer."' / '"Goed."')."""
+    for n, para in enumerate(paras):
         if para.start <= quote.start < para.end:
             rest = (text[para.start : quote.start] + text[quote.end : para.end]).strip(
                 " \"'“”„‘’«»"
             )
-            return not rest and quote.speaker is None and len(quote.text.split()) <= 5
+            if rest or quote.speaker is not None or len(quote.text.split()) > 5:
+                return False
+            around = [paras[m] for m in (n - 1, n + 1) if 0 <= m < len(paras)]
+            return not any(_opens_dialogue(text, p) for p in around)
     return False
+
+
+def _opens_dialogue(text: str, para: Paragraph) -> bool:
+    start = text[para.start : para.end].lstrip()[:1]
+    return bool(start) and (start in OPENERS or start in STRAIGHT or start in DASHES)
