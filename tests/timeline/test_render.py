@@ -51,6 +51,9 @@ def test_terminal_view_shows_dates_sentences_and_sources(doc_maker) -> None:
     shown = console.export_text()
     assert "2 Mar 2017" in shown and "9 May 2017" in shown
     assert "recused" in shown and "a1:" in shown
+    # a date's entities come from all its sentences: listed once, under the date, before them
+    march = shown[shown.index("2 Mar 2017") : shown.index("9 May 2017")]
+    assert march.index("entities: Jeff Sessions") < march.index("recused")
 
 
 def test_markdown_lists_entries_and_sources(doc_maker) -> None:

@@ -62,12 +62,12 @@ def _entry_view(entry: TimelineEntry) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1)
     grid.add_column()
+    if entry.entities:  # the date's, from all its sentences: shown once, above them
+        names = ", ".join(e.name for e in entry.entities[:8])
+        grid.add_row("", Text(f"entities: {names}", style="green"))
     for sentence in entry.sentences:
         grid.add_row("•", Text(sentence.text))
         grid.add_row("", Text(source_label(sentence), style="dim"))
-    if entry.entities:
-        names = ", ".join(e.name for e in entry.entities[:8])
-        grid.add_row("", Text(f"entities: {names}", style="green"))
     return Group(head, Padding(grid, (0, 0, 1, 2)))
 
 
