@@ -91,17 +91,24 @@ def main(argv: list[str] | None = None) -> int:
     done = time.perf_counter()
     tokens = sum(n for n, _ in results)
     busiest = max(cpu for _, cpu in results)
-    peak_mb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    ) / 1024
+    peak_mb = (
+        max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        )
+        / 1024
+    )
     print(f"articles: {len(texts)}, words: {words}, tokens: {tokens}, processes: {args.procs}")
     print(f"model load (tokenizer + {args.lang} NER, one process): {load_seconds:.2f} s")
     print(f"pool start incl. model load: {ready - started:.2f} s")
-    print(f"analysis: {done - ready:.2f} s -> {words / (done - ready):,.0f} words/s "
-          f"({words / (done - started):,.0f} words/s counting pool start)")
-    print(f"CPU time of the busiest process: {busiest:.2f} s -> {words / busiest:,.0f} words/s "
-          f"with {args.procs} processes on idle cores")
+    print(
+        f"analysis: {done - ready:.2f} s -> {words / (done - ready):,.0f} words/s "
+        f"({words / (done - started):,.0f} words/s counting pool start)"
+    )
+    print(
+        f"CPU time of the busiest process: {busiest:.2f} s -> {words / busiest:,.0f} words/s "
+        f"with {args.procs} processes on idle cores"
+    )
     print(f"peak memory per process: {peak_mb:.0f} MB")
     return 0
 

@@ -106,10 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file", type=Path, help="CoNLL file (default: the dev split)")
     parser.add_argument("--models", type=Path, help="model folder (default: the package)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--stage", action="store_true",
-                        help="score the entity stage (model + document-level corrections)")
-    parser.add_argument("--without", action="append", default=[], metavar="RULE",
-                        help="with --stage: turn this correction off (repeatable)")
+    parser.add_argument(
+        "--stage",
+        action="store_true",
+        help="score the entity stage (model + document-level corrections)",
+    )
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="with --stage: turn this correction off (repeatable)",
+    )
     args = parser.parse_args(argv)
     path = args.file or DEV[args.lang]
     if not path.exists():
@@ -122,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         scores = evaluate(args.lang, path, args.models)
     seconds = time.perf_counter() - started
     if args.json:
-        result = {kind or "overall": dict(zip("prf", scores.prf(kind), strict=True))
-                  for kind in [*scores.types(), None]}
+        result = {
+            kind or "overall": dict(zip("prf", scores.prf(kind), strict=True))
+            for kind in [*scores.types(), None]
+        }
         print(json.dumps(result, indent=1))
     else:
         what = "stage" if args.stage else "model"

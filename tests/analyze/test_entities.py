@@ -25,10 +25,28 @@ from storyline.pipeline import Stage
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "storyline" / "data" / "examples"
 
 SEED_NAMES = {
-    "PER": ["Sessions", "Trump", "Poetin", "Flynn", "Lavrov", "Kislyak", "Comey", "Mueller",
-            "Manafort", "McMaster", "Issa"],
-    "ORG": ["Senaat", "FBI", "NAVO", "Witte Huis", "The Washington Post", "Islamitische Staat",
-            "Apec"],
+    "PER": [
+        "Sessions",
+        "Trump",
+        "Poetin",
+        "Flynn",
+        "Lavrov",
+        "Kislyak",
+        "Comey",
+        "Mueller",
+        "Manafort",
+        "McMaster",
+        "Issa",
+    ],
+    "ORG": [
+        "Senaat",
+        "FBI",
+        "NAVO",
+        "Witte Huis",
+        "The Washington Post",
+        "Islamitische Staat",
+        "Apec",
+    ],
     "LOC": ["Rusland", "VS", "Washington", "Alabama", "Danang", "Moskou", "Noord-Korea"],
 }
 
@@ -110,22 +128,29 @@ def test_headings_are_tagged(seeds: list[Document]) -> None:
 
 
 def test_dutch_name_particles() -> None:
-    doc = analyse("De Oostenrijkse president Alexander Van der Bellen sprak gisteren met "
-                  "premier Mark Rutte. Volgens generaal Charles de Gaulle was dat niet nodig.")
+    doc = analyse(
+        "De Oostenrijkse president Alexander Van der Bellen sprak gisteren met "
+        "premier Mark Rutte. Volgens generaal Charles de Gaulle was dat niet nodig."
+    )
     assert ("Alexander Van der Bellen", "PER") in labelled(doc)
     assert ("Charles de Gaulle", "PER") in labelled(doc)
 
 
 def test_all_caps_headline() -> None:
-    doc = analyse("POETIN ONTMOET TRUMP IN MOSKOU\n\nDe Russische president Vladimir Poetin "
-                  "heeft donderdag de Amerikaanse president Donald Trump ontvangen in Moskou.")
+    doc = analyse(
+        "POETIN ONTMOET TRUMP IN MOSKOU\n\nDe Russische president Vladimir Poetin "
+        "heeft donderdag de Amerikaanse president Donald Trump ontvangen in Moskou."
+    )
     head = [m for m in doc.entities if m.end <= doc.text.index("\n")]
     assert {(m.text, m.label) for m in head} >= {("POETIN", "PER"), ("MOSKOU", "LOC")}
 
 
 def test_english_model() -> None:
-    doc = analyse("Attorney General Jeff Sessions met the Russian ambassador Sergey Kislyak "
-                  "in Washington, the Justice Department said on Wednesday.", lang="en")
+    doc = analyse(
+        "Attorney General Jeff Sessions met the Russian ambassador Sergey Kislyak "
+        "in Washington, the Justice Department said on Wednesday.",
+        lang="en",
+    )
     assert has(doc, "Jeff Sessions", "PER")
     assert has(doc, "Kislyak", "PER")
     assert has(doc, "Washington", "LOC")
@@ -143,7 +168,9 @@ def test_segments_split_sentences_and_heading_lines() -> None:
     tokens = tokenize(text, "nl")
     groups = segments(text, tokens, [Span(5, 16), Span(17, 28)])
     assert [[t.text for t in g] for g in groups] == [
-        ["Kop"], ["Eerste", "zin", "."], ["Tweede", "zin", "."]
+        ["Kop"],
+        ["Eerste", "zin", "."],
+        ["Tweede", "zin", "."],
     ]
 
 
@@ -153,7 +180,8 @@ def test_compound_head_takes_type_from_document() -> None:
     found = [Mention(3, 7, "NAVO", "ORG"), Mention(19, 32, "NAVO-partners", "MISC")]
     out = split_compounds(tokens, found, shipped_model("nl"))
     assert [(m.start, m.end, m.text, m.label) for m in out] == [
-        (3, 7, "NAVO", "ORG"), (19, 23, "NAVO", "ORG")
+        (3, 7, "NAVO", "ORG"),
+        (19, 23, "NAVO", "ORG"),
     ]
 
 

@@ -39,7 +39,9 @@ def test_quote_closing_the_sentence_stays_with_it() -> None:
 
 def test_question_and_exclamation_marks_end_sentences() -> None:
     assert sentences("Wat is dit? Niemand weet het! Zo gaat het.") == [
-        "Wat is dit?", "Niemand weet het!", "Zo gaat het."
+        "Wat is dit?",
+        "Niemand weet het!",
+        "Zo gaat het.",
     ]
 
 

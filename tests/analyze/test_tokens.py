@@ -30,7 +30,7 @@ def test_sentence_final_full_stop_is_split() -> None:
 
 
 def test_offsets_point_into_text_and_skip_whitespace() -> None:
-    text = "  Poetin:\n\n\"Het is onzin\",  zegt hij. "
+    text = '  Poetin:\n\n"Het is onzin",  zegt hij. '
     tokens = tokenize(text, "nl")
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert all(t.text.strip() for t in tokens)

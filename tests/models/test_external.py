@@ -18,10 +18,20 @@ def test_latin_name_filters_codes_and_transliterations() -> None:
 
 
 def test_places_prefers_general_kind_and_drops_common_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(external, "_geonames", lambda: iter([
-        ("city", "Georgia"), ("country", "Georgia"), ("city", "Da Nang"), ("city", "Van"),
-        ("city", "DAD"), ("region", "Noord-Brabant"),
-    ]))
+    monkeypatch.setattr(
+        external,
+        "_geonames",
+        lambda: iter(
+            [
+                ("city", "Georgia"),
+                ("country", "Georgia"),
+                ("city", "Da Nang"),
+                ("city", "Van"),
+                ("city", "DAD"),
+                ("region", "Noord-Brabant"),
+            ]
+        ),
+    )
     monkeypatch.setattr(external, "_pycountry", lambda: iter([("country", "Rusland")]))
     found = external.places(frozenset({"van"}))
     assert found[("georgia",)] == "country"

@@ -40,8 +40,11 @@ def test_features_mark_the_name_and_its_neighbours() -> None:
 def test_jackknifed_lists_leave_out_the_documents_own_fold() -> None:
     docs = [_doc(f"{name}/B-PER Peeters/I-PER") for name in ("Anna", "Bart", "Carl")]
     lists = ner_names.folds(docs, n=3)
-    assert lists == [frozenset({"bart", "carl"}), frozenset({"anna", "carl"}),
-                     frozenset({"anna", "bart"})]
+    assert lists == [
+        frozenset({"bart", "carl"}),
+        frozenset({"anna", "carl"}),
+        frozenset({"anna", "bart"}),
+    ]
 
 
 def test_save_and_load(tmp_path: Path) -> None:

@@ -80,8 +80,11 @@ def split_compounds(
             continue
         covering = [m for m in found if m.start < tok.end and tok.start < m.end]
         current = covering[0] if len(covering) == 1 else None
-        if covering and (current is None or (current.start, current.end) != (tok.start, tok.end)
-                         or current.label != "MISC"):
+        if covering and (
+            current is None
+            or (current.start, current.end) != (tok.start, tok.end)
+            or current.label != "MISC"
+        ):
             continue
         counts = known.get(head.lower())
         label = counts.most_common(1)[0][0] if counts else None

@@ -17,7 +17,6 @@ that speak ("- Ja, zoo!" / "Stil nu, Marie, alles klaar?") still counts as a bar
 Candidates come in text order (never in string-hash order), so that ranking and training
 are the same from run to run."""
 
-
 from __future__ import annotations
 
 import bisect

@@ -221,8 +221,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--c1", type=float, default=defaults.c1)
     parser.add_argument("--c2", type=float, default=defaults.c2)
     parser.add_argument("--iterations", type=int, default=defaults.iterations)
-    parser.add_argument("--clusters", default=",".join(map(str, defaults.clusters)),
-                        help="k-means sizes, comma-separated; empty for none")
+    parser.add_argument(
+        "--clusters",
+        default=",".join(map(str, defaults.clusters)),
+        help="k-means sizes, comma-separated; empty for none",
+    )
     parser.add_argument("--no-doc-features", action="store_true")
     parser.add_argument("--upper-share", type=float, default=defaults.upper_share)
     parser.add_argument("--min-freq", type=int, default=defaults.min_freq)
@@ -236,10 +239,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-freq", action="store_true", help="no wordfreq Zipf bands")
     parser.add_argument("--no-places", action="store_true", help="no place gazetteer")
     parser.add_argument("--freq-context", action="store_true", help="neighbours' Zipf bands too")
-    parser.add_argument("--freq-langs", type=int, choices=[1, 2], default=defaults.freq_langs,
-                        help="Zipf bands of Dutch only (1) or Dutch and English (2)")
-    parser.add_argument("--no-first-names", action="store_true",
-                        help="no first names of the training split's persons as a feature")
+    parser.add_argument(
+        "--freq-langs",
+        type=int,
+        choices=[1, 2],
+        default=defaults.freq_langs,
+        help="Zipf bands of Dutch only (1) or Dutch and English (2)",
+    )
+    parser.add_argument(
+        "--no-first-names",
+        action="store_true",
+        help="no first names of the training split's persons as a feature",
+    )
     parser.add_argument("--stats", type=Path, help="reuse this wordstats file (quick variants)")
     parser.add_argument("--jobs", type=int, default=2, help="parallel trainings")
     return parser.parse_args(argv)
