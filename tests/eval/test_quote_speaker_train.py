@@ -19,3 +19,28 @@ def test_unknown_feature_names_are_refused(option: list[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["--cv", *option])
     assert stop.value.code == 2
+
+
+def test_grid_report_prints_each_setting_and_the_mean(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Eval:  # stands in for eval/quotes.py: each setting's figure is its C / 10
+        @staticmethod
+        def score(books: list[object], models: dict[str, object]) -> dict[str, float]:
+            c = next(iter(models.values()))
+            return {"speaker_acc": c / 10, "speaker_entity_acc": c / 20}
+
+    import storyline.models.quote_speaker_train as trainer
+
+    fitted = []
+
+    def fake_cv(ev: object, books: list[object], settings: Settings) -> dict[str, float]:
+        fitted.append((settings.c, settings.rounds))
+        return {"book": settings.c}
+
+    monkeypatch.setattr(trainer, "cross_validate", fake_cv)
+    trainer.grid_report(Eval(), [], Settings())  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert fitted == list(trainer.GRID)
+    assert "C 1.5  rounds 2: speaker 0.1500" in out
+    assert "grid mean speaker accuracy 0.2000 (range 0.1500-0.2500)" in out
