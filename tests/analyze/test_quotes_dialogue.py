@@ -46,6 +46,18 @@ def test_pronoun_cue_goes_to_the_person_of_its_gender() -> None:
     assert speakers(text)[-2:] == ["Anna Bakker", "Fogg"]
 
 
+def test_a_pronoun_cue_rules_out_the_other_gender() -> None:
+    # a ranker that only follows the previous speaker would give "zeide zij" to Fogg
+    text = STORY + "“Hoe laat is het?” vroeg Fogg.\n“Half negen,” zeide zij.\n"
+    paras = blank_line_paragraphs(text)
+    sentences = split_sentences(text, "nl", paras)
+    for rule, expected in ((True, "Anna Bakker"), (False, "Fogg")):
+        model = SpeakerModel({"prev1": 5.0}, gender_rule=rule)
+        found = find_quotes(text, "nl", sentences, [], paras, speaker_model=model)
+        last = [q for q in found if q.kind == "direct"][-1]
+        assert last.speaker is not None and last.speaker.text.endswith(expected), rule
+
+
 def test_bare_exchange_alternates() -> None:
     text = (
         "Marie Smit en Piet Jansen zaten aan tafel.\n"
