@@ -52,10 +52,22 @@ def test_a_pronoun_cue_rules_out_the_other_gender() -> None:
     paras = blank_line_paragraphs(text)
     sentences = split_sentences(text, "nl", paras)
     for rule, expected in ((True, "Anna Bakker"), (False, "Fogg")):
-        model = SpeakerModel({"prev1": 5.0}, gender_rule=rule)
+        model = SpeakerModel({"prev1": 5.0}, decode_rules=rule)
         found = find_quotes(text, "nl", sentences, [], paras, speaker_model=model)
         last = [q for q in found if q.kind == "direct"][-1]
         assert last.speaker is not None and last.speaker.text.endswith(expected), rule
+
+
+def test_nobody_names_themselves_in_their_own_quote() -> None:
+    text = STORY + "“Hoe laat is het?” vroeg Fogg.\n“Die Fogg is altijd te laat.”\n"
+    paras = blank_line_paragraphs(text)
+    sentences = split_sentences(text, "nl", paras)
+    for rule in (True, False):
+        model = SpeakerModel({"prev1": 5.0}, decode_rules=rule)
+        found = find_quotes(text, "nl", sentences, [], paras, speaker_model=model)
+        last = [q for q in found if q.kind == "direct"][-1]
+        assert last.speaker is not None
+        assert last.speaker.text.endswith("Fogg") is not rule, rule
 
 
 def test_bare_exchange_alternates() -> None:

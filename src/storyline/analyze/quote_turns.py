@@ -70,8 +70,10 @@ def rerank(
             cands = cands if others else others
             for c in cands:
                 c[1]["prev1_addr"] = c[1].get("prev1_nl", 0.0)
-        if model.gender_rule:  # "zeide zij": not a man, not the narrator
-            cands = [c for c in cands if not c[1].get("pron_clash")] or cands
+        if model.decode_rules:
+            # "zeide zij" is neither a man's nor the narrator's; nobody names themselves
+            for ruled_out in ("pron_clash", "voc_self"):
+                cands = [c for c in cands if not c[1].get(ruled_out)] or cands
         addressed = turns.vocatives(i)
         # nobody addresses themselves by name: "Ga jij ook, Marie?" is not Marie's
         cands = [c for c in cands if c[0] not in addressed] or cands

@@ -170,13 +170,13 @@ def logistic_towards(x: np.ndarray, y: np.ndarray, prior: np.ndarray, c: float) 
 
 def fit(ev: ModuleType, books: list[Any], settings: Settings | None = None) -> SpeakerModel:
     how = settings or Settings()
-    model = replace(PRIOR, gender_rule=False)  # rounds see the plain ranker's choices
+    model = replace(PRIOR, decode_rules=False)  # rounds see the plain ranker's choices
     prior = np.array([PRIOR.weights.get(n, 0.0) for n in how.features]) * how.prior_pull
     for _ in range(how.rounds):
         if how.loss == "softmax":
             coef = softmax_fit(groups(ev, books, model, how.features), how.c, len(how.features))
             weights = {n: round(float(w), 4) for n, w in zip(how.features, coef, strict=True)}
-            model = SpeakerModel(weights, 0.0, gender_rule=False)
+            model = SpeakerModel(weights, 0.0, decode_rules=False)
             continue
         x, y = samples(ev, books, model, how.features)
         if how.prior_pull:
@@ -186,8 +186,8 @@ def fit(ev: ModuleType, books: list[Any], settings: Settings | None = None) -> S
             clf.fit(x, y)
             coef = clf.coef_[0]
         weights = {n: round(float(w), 4) for n, w in zip(how.features, coef, strict=True)}
-        model = SpeakerModel(weights, 0.0, gender_rule=False)
-    return replace(model, gender_rule=True)
+        model = SpeakerModel(weights, 0.0, decode_rules=False)
+    return replace(model, decode_rules=True)
 
 
 def cross_validate(
