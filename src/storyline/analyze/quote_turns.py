@@ -6,8 +6,10 @@ their features (turn-taking, the narration around the quote, who is addressed, p
 gender, recency, how often a member speaks) come from ``quote_candidates``. Quotes are
 ranked in reading order, so that turn-taking sees the speakers just chosen. A turn after
 a question or an address is probably someone else's: a feature, not a rule, unless
-nobody else is in sight; nobody is the speaker of a quote that calls them by name. Runs of
-bare turns are then decoded as a whole (``quote_exchange``). The weights live in
+nobody else is in sight; nobody is the speaker of a quote that calls them by name, and
+when decoding (``SpeakerModel.decode_rules``) of one that names them at all, nor is the
+other gender the speaker of "zeide zij". Runs of bare turns are then decoded as a whole
+(``quote_exchange``). The weights live in
 ``storyline/models/quote_speaker_nl.json``, fitted on OpenBoek by
 ``storyline/models/quote_speaker_train.py`` (pairwise logistic regression); without the
 file the quotes keep the speakers the rules gave.
