@@ -109,6 +109,18 @@ def test_exchange_without_a_cued_quote_keeps_the_quote_by_quote_choice() -> None
     assert {k: key for k, (key, _) in out.items()} == {1: "b", 2: "a"}
 
 
+
+def test_exchange_with_a_pronoun_cue_of_one_gender_is_decoded() -> None:
+    # no cue names anyone, but quote 1 said "zeide zij" and only b is a woman: b is its
+    # speaker (a is ruled out there), which fixes the phase of the whole run
+    m = Mention(0, 1, "x", "PER")
+    cands = {k: [("a", {"hint": 1.0}, m), ("b", {"hint": 0.2}, m)] for k in (0, 2)}
+    cands[1] = [("b", {"hint": 0.2, "pron_agree": 1.0}, m)]
+    assert decode(0, 2, [None, None, None], cands, _Flat()) == {}
+    out = decode(0, 2, [None, None, None], cands, _Flat(), narrowed={1})
+    assert {k: key for k, (key, _) in out.items()} == {0: "a", 1: "b", 2: "a"}
+
+
 def test_model_file_loads_and_scores() -> None:
     model = default_model()
     assert isinstance(model, SpeakerModel)

@@ -2,13 +2,14 @@
 between two speakers (A B A B ...). Reading quote by quote, one wrong guess flips every
 later turn; here the pair and the phase are chosen for the run as a whole, from the
 evidence each quote carries on its own (who is addressed, who is named around it, a
-cue that names the speaker). A run where no cue names anyone has no fixed point for the
+cue that names the speaker). A run where no cue names anyone, nor narrows the speaker to
+one gender ("zeide zij" with a woman among the candidates), has no fixed point for the
 phase: it keeps the quote-by-quote choice (titles and verses in a row are no exchange)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import permutations
 from typing import Protocol
 
@@ -44,10 +45,13 @@ def decode(
     anchors: Sequence[str | None],
     cands: dict[int, list[Candidate]],
     model: _Scorer,
+    narrowed: Collection[int] = (),
 ) -> dict[int, tuple[str, Mention]]:
     """The speaker of each ranked quote in the run under the best alternating pair; none
-    when no quote of the run has a cued speaker."""
-    if all(anchors[k] is None for k in range(first, last + 1)):
+    when no quote of the run has a cued speaker or is ``narrowed`` (a pronoun cue that some
+    candidate's gender fits)."""
+    fixed = (k for k in range(first, last + 1) if anchors[k] is not None or k in narrowed)
+    if next(fixed, None) is None:
         return {}
     local = {
         k: {key: (model.logit(feats, local=True), mention) for key, feats, mention in cs}

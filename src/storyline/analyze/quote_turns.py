@@ -55,6 +55,7 @@ def rerank(
     cast = Cast(finder.text, finder.lang, [(a, b) for a, b in finder.bounds], speakers)
     turns = Turns(finder, cast)
     ranked: dict[int, list[Candidate]] = {}
+    narrowed: set[int] = set()  # quotes whose pronoun cue's gender fits some candidate
     for i, quote in enumerate(finder.quotes):
         if turns.keys[i] is not None and not rerankable(quote):
             turns.mentions[turns.keys[i] or ""] = quote.speaker  # type: ignore[assignment]
@@ -84,13 +85,16 @@ def rerank(
         if not cands:
             continue
         ranked[i] = cands
+        if any(c[1].get("pron_agree") for c in cands):
+            narrowed.add(i)
         key, _, mention = max(cands, key=lambda c: model.score(c[1]))
         _assign(quote, mention)
         turns.keys[i] = key
         turns.mentions[key] = mention
     if exchanges:
         for first, last in runs(turns.bare, len(finder.quotes)):
-            for k, (key, mention) in decode(first, last, turns.explicit, ranked, model).items():
+            chosen = decode(first, last, turns.explicit, ranked, model, narrowed)
+            for k, (key, mention) in chosen.items():
                 _assign(finder.quotes[k], mention)
                 turns.keys[k] = key
 
