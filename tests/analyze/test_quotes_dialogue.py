@@ -109,7 +109,6 @@ def test_exchange_without_a_cued_quote_keeps_the_quote_by_quote_choice() -> None
     assert {k: key for k, (key, _) in out.items()} == {1: "b", 2: "a"}
 
 
-
 def test_exchange_with_a_pronoun_cue_of_one_gender_is_decoded() -> None:
     # no cue names anyone, but quote 1 said "zeide zij" and only b is a woman: b is its
     # speaker (a is ruled out there), which fixes the phase of the whole run
