@@ -65,21 +65,7 @@ def rerank(
         if "continued" in quote.flags and "\n" not in turns.gap(i):
             _same_turn(finder, turns, i)  # the rest of one turn: '"…", zegt Poetin. "…"'
             continue
-        cands = turns.candidates(i)
-        if i > 0 and addresses(finder, finder.quotes[i - 1]):
-            # a new line answering a question or an address is mostly someone else's turn;
-            # when nobody else is in sight, an unnamed one's
-            others = [c for c in cands if not c[1].get("prev1_nl")]
-            cands = cands if others else others
-            for c in cands:
-                c[1]["prev1_addr"] = c[1].get("prev1_nl", 0.0)
-        if model.decode_rules:
-            # "zeide zij" is neither a man's nor the narrator's; nobody names themselves
-            for ruled_out in ("pron_clash", "voc_self"):
-                cands = [c for c in cands if not c[1].get(ruled_out)] or cands
-        addressed = turns.vocatives(i)
-        # nobody addresses themselves by name: "Ga jij ook, Marie?" is not Marie's
-        cands = [c for c in cands if c[0] not in addressed] or cands
+        cands = _candidates(finder, turns, model, i)
         if trace is not None:
             trace.append((i, cands))
         if not cands:
@@ -97,6 +83,25 @@ def rerank(
             for k, (key, mention) in chosen.items():
                 _assign(finder.quotes[k], mention)
                 turns.keys[k] = key
+
+
+def _candidates(finder: _Finder, turns: Turns, model: SpeakerModel, i: int) -> list[Candidate]:
+    """Quote ``i``'s candidates less those the text rules out."""
+    cands = turns.candidates(i)
+    if i > 0 and addresses(finder, finder.quotes[i - 1]):
+        # a new line answering a question or an address is mostly someone else's turn;
+        # when nobody else is in sight, an unnamed one's
+        others = [c for c in cands if not c[1].get("prev1_nl")]
+        cands = cands if others else others
+        for c in cands:
+            c[1]["prev1_addr"] = c[1].get("prev1_nl", 0.0)
+    if model.decode_rules:
+        # "zeide zij" is neither a man's nor the narrator's; nobody names themselves
+        for ruled_out in ("pron_clash", "voc_self"):
+            cands = [c for c in cands if not c[1].get(ruled_out)] or cands
+    addressed = turns.vocatives(i)
+    # nobody addresses themselves by name: "Ga jij ook, Marie?" is not Marie's
+    return [c for c in cands if c[0] not in addressed] or cands
 
 
 def _assign(quote: Quote, mention: Mention) -> None:
