@@ -15,6 +15,7 @@ from storyline.analyze.entities import (
     segments,
     split_compounds,
     split_person_tails,
+    titled_persons,
 )
 from storyline.analyze.sentences import SentenceStage
 from storyline.analyze.tokens import tokenize
@@ -196,6 +197,17 @@ def _mentions(text: str, *spans: tuple[str, str]) -> list[Mention]:
 
 def _triples(found: list[Mention]) -> list[tuple[str, str]]:
     return [(m.text, m.label) for m in found]
+
+
+def test_a_name_after_a_person_title_is_a_person() -> None:
+    text = "President Trump zei dat minister Lavrov kwam. Woordvoerder Abbey National zweeg."
+    found = _mentions(text, ("Lavrov", "ORG"), ("Abbey National", "ORG"))
+    out = titled_persons(tokenize(text, "nl"), found)
+    # an untagged name after a title is added, a mistyped one relabelled; a spokesman's
+    # organisation is left alone
+    assert _triples(out) == [("Trump", "PER"), ("Lavrov", "PER"), ("Abbey National", "ORG")]
+    for m in out:
+        assert text[m.start : m.end] == m.text
 
 
 def test_person_tail_split_from_an_organisation() -> None:

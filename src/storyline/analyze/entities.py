@@ -5,8 +5,9 @@ the features (capitalisation above all) mean different things in, say, German, a
 an English model there would tag every noun. Titles and headings are tagged too:
 every stretch of text between line breaks that no sentence covers is one sequence.
 The tagger's mentions are then corrected across the document (``postprocess``): person
-names cut out of organisations, surnames of the document's persons, Dutch adjective +
-capitalised noun names, one type per name, organisations inside compounds.
+names cut out of organisations, names after a person's title ("president Trump"),
+surnames of the document's persons, Dutch adjective + capitalised noun names, one type
+per name, organisations inside compounds.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.tokens import tokenize
@@ -104,6 +106,7 @@ class Rules:
     ``eval/ner.py --stage`` on the development file)."""
 
     person_tails: bool = True
+    titled: bool = True
     surnames: bool = True
     untagged_surnames: bool = True
     one_type: bool = True
@@ -124,6 +127,8 @@ def postprocess(
     """The tagger's mentions of one document, corrected across the document."""
     if rules.person_tails and model.first_names:
         found = split_person_tails(tokens, found, model.first_names)
+    if rules.titled:
+        found = titled_persons(tokens, found)
     if rules.surnames or rules.untagged_surnames:
         found = person_surnames(tokens, found, rules.surnames, rules.untagged_surnames)
     # Dutch only: English capitalises common nouns in names and titles ("Russian President").
@@ -187,6 +192,56 @@ def split_person_tails(
         out.append(Mention(m.start, head[-1].end, text[: head[-1].end - m.start], m.label))
         out.append(Mention(tail[0].start, m.end, text[tail[0].start - m.start :], "PER"))
     return out
+
+
+_TITLED_MAX = 3  # words of a name after a title
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles that come before a person's name in news ("president Trump", "minister Lavrov",
+# "Senator McCain"); CoNLL tags the name after them PER and leaves the title out. Not roles
+# that take an organisation ("woordvoerder Abbey National", "voorzitter Commissie voor ...")
+# nor English words that open company names ("General Motors", "Prime Computer").
+PERSON_TITLES = _words(
+    """
+    president vicepresident ex-president oud-president premier minister-president minister
+    staatssecretaris senator burgemeester gouverneur kanselier koning koningin prins prinses
+    paus generaal kolonel ambassadeur rechter procureur advocaat
+    dokter professor mevrouw meneer
+    vice-president secretary governor chancellor king queen prince princess pope
+    colonel ambassador judge senator congressman
+    congresswoman rep. sen. gov. mr. mrs. ms. dr. mr mrs ms dr
+    """
+)
+
+
+def titled_persons(tokens: Sequence[Token], found: list[Mention]) -> list[Mention]:
+    """A name right after a person's title is a person, whatever the tagger made of it or
+    when it left the name out ("President Trump zei", "minister Lavrov")."""
+    starts = [t.start for t in tokens]
+    out = []
+    for m in found:
+        i = bisect_left(starts, m.start)
+        if m.label != "PER" and i > 0 and tokens[i - 1].text.lower() in PERSON_TITLES:
+            m = Mention(m.start, m.end, m.text, "PER")
+        out.append(m)
+    mention_starts = [m.start for m in out]
+    added = []
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.text.lower() not in PERSON_TITLES:
+            continue
+        run = list(takewhile(_name_word, tokens[i + 1 : i + 1 + _TITLED_MAX]))
+        if run and not any(_covered(out, mention_starts, t) for t in run):
+            end = run[-1].end
+            added.append(Mention(run[0].start, end, " ".join(t.text for t in run), "PER"))
+    return sorted(out + added, key=lambda m: m.start) if added else out
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
 
 
 def person_surnames(
