@@ -55,3 +55,11 @@ def test_lines_that_speak_run_on_a_dash_turn() -> None:
     assert speechlike("Zus , je bent dol")
     assert speechlike("   ")
     assert not speechlike("Marie schaterde .")
+
+
+def test_a_capitalised_speech_verb_opens_no_name() -> None:
+    # a typo in the source ("de prinses Zegt:") must not make "Zegt" a person
+    assert said("Zegt de koning") is None
+    assert said("Edward Said") == "Edward Said"  # inside a name it may be one ("Said")
+    quotes = direct('Als de veldheer tot de prinses Zegt: "het is te laat"')
+    assert [q.speaker.text if q.speaker else None for q in quotes] != ["Zegt"]

@@ -91,7 +91,11 @@ def particle_cue(ws: list[Word], index: int, lang: str, reach: int = 8) -> str |
 def _is_name_word(word: Word, lang: str, first: bool) -> bool:
     if not word.cap or not word.text[0].isalpha():
         return False
-    if first and word.low in lexicon(cues.FUNCTION_WORDS, lang):
+    # a name never opens with a function word or a speech verb ("de prinses Zegt:")
+    if first and (
+        word.low in lexicon(cues.FUNCTION_WORDS, lang)
+        or word.low in lexicon(cues.SPEECH_VERBS, lang)
+    ):
         return False
     return word.low not in lexicon_pronouns(lang)
 
