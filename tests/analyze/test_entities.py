@@ -202,12 +202,15 @@ def _triples(found: list[Mention]) -> list[tuple[str, str]]:
 def test_a_name_after_a_person_title_is_a_person() -> None:
     text = "President Trump zei dat minister Lavrov kwam. Woordvoerder Abbey National zweeg."
     found = _mentions(text, ("Lavrov", "ORG"), ("Abbey National", "ORG"))
-    out = titled_persons(tokenize(text, "nl"), found)
+    out = titled_persons(text, tokenize(text, "nl"), found)
     # an untagged name after a title is added, a mistyped one relabelled; a spokesman's
     # organisation is left alone
     assert _triples(out) == [("Trump", "PER"), ("Lavrov", "PER"), ("Abbey National", "ORG")]
     for m in out:
         assert text[m.start : m.end] == m.text
+    # the name ends where the words stop being one space apart (a line break, a heading)
+    text = "Toen sprak president Trump\n\nWashington reageerde."
+    assert _triples(titled_persons(text, tokenize(text, "nl"), [])) == [("Trump", "PER")]
 
 
 def test_person_tail_split_from_an_organisation() -> None:

@@ -16,7 +16,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import takewhile
 
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.tokens import tokenize
@@ -128,7 +127,7 @@ def postprocess(
     if rules.person_tails and model.first_names:
         found = split_person_tails(tokens, found, model.first_names)
     if rules.titled:
-        found = titled_persons(tokens, found)
+        found = titled_persons(text, tokens, found)
     if rules.surnames or rules.untagged_surnames:
         found = person_surnames(tokens, found, rules.surnames, rules.untagged_surnames)
     # Dutch only: English capitalises common nouns in names and titles ("Russian President").
@@ -212,13 +211,13 @@ PERSON_TITLES = _words(
     paus generaal kolonel ambassadeur rechter procureur advocaat
     dokter professor mevrouw meneer
     vice-president secretary governor chancellor king queen prince princess pope
-    colonel ambassador judge senator congressman
+    colonel ambassador judge congressman
     congresswoman rep. sen. gov. mr. mrs. ms. dr. mr mrs ms dr
     """
 )
 
 
-def titled_persons(tokens: Sequence[Token], found: list[Mention]) -> list[Mention]:
+def titled_persons(text: str, tokens: Sequence[Token], found: list[Mention]) -> list[Mention]:
     """A name right after a person's title is a person, whatever the tagger made of it or
     when it left the name out ("President Trump zei", "minister Lavrov")."""
     starts = [t.start for t in tokens]
@@ -233,15 +232,22 @@ def titled_persons(tokens: Sequence[Token], found: list[Mention]) -> list[Mentio
     for i, tok in enumerate(tokens[:-1]):
         if tok.text.lower() not in PERSON_TITLES:
             continue
-        run = list(takewhile(_name_word, tokens[i + 1 : i + 1 + _TITLED_MAX]))
+        run = _name_after(tokens, i + 1)
         if run and not any(_covered(out, mention_starts, t) for t in run):
-            end = run[-1].end
-            added.append(Mention(run[0].start, end, " ".join(t.text for t in run), "PER"))
+            start, end = run[0].start, run[-1].end
+            added.append(Mention(start, end, text[start:end], "PER"))
     return sorted(out + added, key=lambda m: m.start) if added else out
 
 
-def _name_word(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
+def _name_after(tokens: Sequence[Token], i: int) -> list[Token]:
+    """Up to ``_TITLED_MAX`` capitalised words from ``tokens[i]``, one space apart."""
+    run: list[Token] = []
+    for tok in tokens[i : i + _TITLED_MAX]:
+        name_like = tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
+        if not name_like or (run and tok.start - run[-1].end > 1):
+            break
+        run.append(tok)
+    return run
 
 
 def person_surnames(

@@ -50,8 +50,7 @@ def decode(
     """The speaker of each ranked quote in the run under the best alternating pair; none
     when no quote of the run has a cued speaker or is ``narrowed`` (a pronoun cue that some
     candidate's gender fits)."""
-    fixed = (k for k in range(first, last + 1) if anchors[k] is not None or k in narrowed)
-    if next(fixed, None) is None:
+    if not any(anchors[k] is not None or k in narrowed for k in range(first, last + 1)):
         return {}
     local = {
         k: {key: (model.logit(feats, local=True), mention) for key, feats, mention in cs}
