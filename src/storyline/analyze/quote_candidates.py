@@ -72,6 +72,21 @@ def cue_pronoun(quote: Quote) -> tuple[str, int] | None:
     return None
 
 
+def opens_turn(f: _Finder, i: int) -> bool:
+    """True when quote ``i`` opens a new line right after quote ``i - 1``: a new turn."""
+    if i <= 0 or i >= len(f.bounds):
+        return False
+    gap = f.text[f.bounds[i - 1][1] : f.bounds[i][0]]
+    if "\n" not in gap:
+        return False
+    lines = gap.split("\n")
+    if any(c.isalpha() for c in lines[0]):
+        return False
+    # a dash turn runs on over lines of its own: the lines between may be the rest of it
+    dash = f.raws[i - 1].style == "dash"
+    return all(speechlike(ln) if dash else not any(c.isalpha() for c in ln) for ln in lines)
+
+
 class Turns:
     """The quotes of one text, the speakers known or chosen so far, and the candidates
     of a quote with their features."""
@@ -106,18 +121,7 @@ class Turns:
         return f.text[f.bounds[i - 1][1] : f.bounds[i][0]] if i > 0 else ""
 
     def bare(self, i: int) -> bool:
-        """True when quote ``i`` opens a new line right after quote ``i - 1``: a new turn."""
-        if i <= 0 or i >= len(self.f.bounds):
-            return False
-        gap = self.gap(i)
-        if "\n" not in gap:
-            return False
-        lines = gap.split("\n")
-        if any(c.isalpha() for c in lines[0]):
-            return False
-        # a dash turn runs on over lines of its own: the lines between may be the rest of it
-        dash = self.f.raws[i - 1].style == "dash"
-        return all(speechlike(ln) if dash else not any(c.isalpha() for c in ln) for ln in lines)
+        return opens_turn(self.f, i)
 
     def candidates(self, i: int) -> list[Candidate]:
         f, cast = self.f, self.cast

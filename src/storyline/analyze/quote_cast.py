@@ -13,11 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_nominals as nominals
 from storyline.analyze.quote_cues import lexicon
+from storyline.analyze.quote_roles import role_words
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|-ie\b")
 _PLACE_PREPS = frozenset(["in", "te", "naar", "uit", "over", "at", "to", "from"])
@@ -94,6 +96,7 @@ class Cast:
         lang: str,
         blocked: list[tuple[int, int]],
         speakers: list[tuple[int, int, str, str]],
+        persons: Sequence[tuple[int, int, str]] = (),
     ):
         self.text, self.lang = text, lang
         self._blocked = sorted(blocked)
@@ -104,6 +107,7 @@ class Cast:
         self.nominal: list[Sighting] = []
         toks = _tokens(text)
         self._names(toks)
+        self._persons(toks, persons)
         self._roles(toks, speakers)
         self._nominals(toks)
         self._narrator(toks)
@@ -230,7 +234,7 @@ class Cast:
         sighting of them ("de duivel", "mijn metgezel")."""
         heads: dict[str, str] = {}
         for start, end, said, label in speakers:
-            ws = [w for w in _TOKEN.findall(said)]
+            ws = role_words(_TOKEN.findall(said))
             if not ws:
                 continue
             if label != "ROLE":
@@ -250,7 +254,7 @@ class Cast:
             # noun like "man" only in the words it spoke under ("de kleine man")
             if t.low not in heads or n == 0:
                 continue
-            mods = [w.lower() for w in _TOKEN.findall(heads[t.low])][:-1]
+            mods = [w.lower() for w in role_words(_TOKEN.findall(heads[t.low]))][:-1]
             mods = [w for w in mods if w not in _SKIP and w not in _DEFINITE]
             if t.low in _PLAIN and mods:
                 if [x.low for x in toks[max(0, n - len(mods)) : n]] != mods:
@@ -288,16 +292,35 @@ class Cast:
 
     def _speaking_name(self, start: int, end: int, said: str, ws: list[str]) -> None:
         """A name that spoke in a cue is a member even when the text names it only once."""
+        if self.key_of(said) is None and self._new_member(said, ws) and not self.quoted(start):
+            key = self.key_of(said) or ""
+            self.sightings.append(Sighting(start, end, key, False, False))
+
+    def _new_member(self, said: str, ws: list[str]) -> bool:
         words = [_base(w.lower()) for w in ws if w.lower() not in _SKIP]
         pronouns = set(lexicon_pron(self.lang)) | set(cues.OBJECT_PRONOUNS["nl"])
-        if not words or self.key_of(said) is not None or words[-1] in pronouns:
-            return
+        if not words or words[-1] in pronouns:
+            return False
         key = " ".join(sorted(words))
         self.members.setdefault(key, Member(key, said))
         for w in words:
             self._alias.setdefault(w, key)
-        if not self.quoted(start):
-            self.sightings.append(Sighting(start, end, key, False, False))
+        return True
+
+    def _persons(self, toks: list[_Tok], persons: Sequence[tuple[int, int, str]]) -> None:
+        """Persons the entity stage found are members and each of their mentions a
+        sighting: news names most people once or twice, too seldom for ``_names``."""
+        taken = {s.start for s in self.sightings}
+        first = {t.start: t.line_start for t in toks}
+        for start, end, said in sorted(persons):
+            if start in taken:
+                continue
+            if self.key_of(said) is None and not self._new_member(said, _TOKEN.findall(said)):
+                continue
+            key = self.key_of(said)
+            if key is not None:
+                quoted = self.quoted(start)
+                self.sightings.append(Sighting(start, end, key, quoted, first.get(start, False)))
 
     def _addressed(self, toks: list[_Tok]) -> None:
         """Forms of address used inside quotes ("..., tante !") name someone who may answer."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
 from storyline.analyze.quote_model import Candidate
+from storyline.analyze.quote_roles import ATTACHING
 from storyline.analyze.quote_speakers import mention_for
 
 if TYPE_CHECKING:  # both import this module
@@ -128,6 +129,8 @@ def speech_subjects(toks: Sequence[Token], lang: str, quoted: Callable[[int], bo
     for n, t in enumerate(toks):
         if t.low not in dets or quoted(t.start):
             continue
+        if n > 0 and toks[n - 1].low in ATTACHING:
+            continue  # "de woordvoerder van het ministerie zei": the ministry said nothing
         for k in range(n + 1, min(n + 2 + _MODIFIERS, len(toks) - 1)):
             if not _plain(toks[k], function):
                 break

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
+from storyline.analyze.quote_roles import attached_end
 from storyline.model import Mention
 
 _WORD = re.compile(r"-ie\b|['’][tsk]\b|\w+(?:['’]\w+)*(?:-\w+)*|\S")
@@ -164,13 +165,15 @@ def phrase_forward(
             if run_end - (j + 2) >= 3:  # "minister van Justitie Jeff Sessions": the last two
                 head = (ws[run_end - 2].start, ws[run_end - 1].end)
                 return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
-        return Phrase(ws[i].start, ws[j].end, "role", (ws[i].start, ws[j].end), owner, possessive)
+        last = ws[attached_end(ws, j, lang)].end
+        return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
     end = _name_run(ws, j, lang)
     if end > j:
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
     if loose and j > i and ws[j].text.isalpha() and not ws[j].cap:
-        return Phrase(ws[i].start, ws[j].end, "role", (ws[i].start, ws[j].end), owner, possessive)
+        last = ws[attached_end(ws, j, lang)].end
+        return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
     return None
 
 

@@ -19,8 +19,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storyline.analyze.quote_candidates import RULED, Turns, cue_pronoun, rerankable
+from storyline.analyze.quote_candidates import (
+    RULED,
+    Turns,
+    cue_pronoun,
+    opens_turn,
+    rerankable,
+)
 from storyline.analyze.quote_cast import Cast
+from storyline.analyze.quote_context import PRONOUN_GENDER
 from storyline.analyze.quote_dialogue import addresses
 from storyline.analyze.quote_exchange import decode, runs
 from storyline.analyze.quote_model import (  # re-exported for the trainer and the evaluation
@@ -47,12 +54,22 @@ def rerank(
 ) -> None:
     """Give each rerankable quote the best-scoring cast member (in reading order, so that
     turn-taking sees the speakers just chosen)."""
+    # in a text without dialogue (news) a pronoun cue keeps the person the cue reader
+    # resolved it to ("Graham zei dat ... Hij voegde eraan toe:"): the ranker learnt its
+    # weights on the conversations of novels
+    dialogue = any(opens_turn(finder, i) for i in range(1, len(finder.quotes)))
+    kept = [q for q in finder.quotes if not rerankable(q) or (not dialogue and _resolved(q))]
+
     speakers = [
         (q.speaker.start, q.speaker.end, q.speaker.text, q.speaker.label)
-        for q in finder.quotes
-        if q.speaker is not None and not rerankable(q)
+        for q in [*kept, *finder.reported]
+        if q.speaker is not None
     ]
-    cast = Cast(finder.text, finder.lang, [(a, b) for a, b in finder.bounds], speakers)
+    # what indirect speech reports is no narration: "Graham zei dat een aanklager nodig is.
+    # Hij voegde eraan toe: ..." is not the aanklager's
+    blocked = [*finder.bounds, *((q.start, q.end) for q in finder.reported)]
+    persons = [(m.start, m.end, m.text) for m in finder.entities if m.label == "PER"]
+    cast = Cast(finder.text, finder.lang, blocked, speakers, persons)
     turns = Turns(finder, cast)
     ranked: dict[int, list[Candidate]] = {}
     narrowed: set[int] = set()  # quotes whose pronoun cue's gender fits some candidate
@@ -61,6 +78,9 @@ def rerank(
             turns.mentions[turns.keys[i] or ""] = quote.speaker  # type: ignore[assignment]
             continue
         if not rerankable(quote):
+            continue
+        if not dialogue and _kept(quote, cast):
+            turns.keys[i] = cast.key_of(quote.speaker.text)  # type: ignore[union-attr]
             continue
         if "continued" in quote.flags and "\n" not in turns.gap(i):
             _same_turn(finder, turns, i)  # the rest of one turn: '"…", zegt Poetin. "…"'
@@ -102,6 +122,21 @@ def _candidates(finder: _Finder, turns: Turns, model: SpeakerModel, i: int) -> l
     addressed = turns.vocatives(i)
     # nobody addresses themselves by name: "Ga jij ook, Marie?" is not Marie's
     return [c for c in cands if c[0] not in addressed] or cands
+
+
+def _resolved(quote: Quote) -> bool:
+    """A quote whose pronoun cue the cue reader resolved to a person it names."""
+    return cue_pronoun(quote) is not None and "pronoun-unresolved" not in quote.flags
+
+
+def _kept(quote: Quote, cast: Cast) -> bool:
+    """A resolved pronoun cue whose person is not known to be of the other gender."""
+    if not _resolved(quote) or quote.speaker is None:
+        return False
+    pron = cue_pronoun(quote)
+    gender = PRONOUN_GENDER.get(pron[0].lower()) if pron else None
+    key = cast.key_of(quote.speaker.text)
+    return gender is None or key is None or cast.gender(key) in ("?", gender)
 
 
 def _assign(quote: Quote, mention: Mention) -> None:

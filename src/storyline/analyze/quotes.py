@@ -68,6 +68,7 @@ class _Finder(CueReader):
         self.quotes: list[Quote] = []
         self.speaking_roles: set[str] = set()  # noun phrases seen as speakers: 't dichtertje
         self.bounds: list[tuple[int, int]] = []  # opening mark .. end of closing mark per quote
+        self.reported: list[Quote] = []  # indirect speech, found after the quotes
         self._firsts: list[re.Match[str]] | None = None  # "ik" in the narration
 
     # -- geometry ---------------------------------------------------------------
@@ -219,7 +220,7 @@ class _Finder(CueReader):
 
     def earlier_role(self, phrase: Phrase) -> list[str]:
         """For 'de minister' or 'de Russische president': the person the text gave that role."""
-        role = self.text[phrase.start : phrase.end].split(maxsplit=1)
+        role = self.text[phrase.head[0] : phrase.head[1]].split(maxsplit=1)
         if len(role) < 2:
             return []
         wanted = role[1].lower()
@@ -314,6 +315,7 @@ def find_quotes(
         else:
             finder.track_subject(sent)
         prev = sent if found is None else None
+    finder.reported = indirect
     model = speaker_model or default_model()
     if model is not None:
         rerank(finder, model, trace)
