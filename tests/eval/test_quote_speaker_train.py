@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from storyline.analyze.quote_model import FEATURES
+from storyline.analyze.quote_model import FEATURES, MODEL_PATH
 from storyline.models.quote_speaker_train import Settings, main
 
 
@@ -44,3 +47,15 @@ def test_grid_report_prints_each_setting_and_the_mean(
     assert fitted == list(trainer.GRID)
     assert "C 1.5  rounds 2: speaker 0.1500" in out
     assert "grid mean speaker accuracy 0.2000 (range 0.1500-0.2500)" in out
+
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "openboek-quotes"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not DATA.exists(), reason="needs ../shared/data/openboek-quotes")
+def test_the_shipped_weights_are_what_the_trainer_fits(tmp_path: Path) -> None:
+    # a model file that the script no longer reproduces hides what a code change did
+    out = tmp_path / "quote_speaker_nl.json"
+    main(["--data", str(DATA), "--out", str(out)])
+    assert json.loads(out.read_text()) == json.loads(MODEL_PATH.read_text())
