@@ -110,3 +110,15 @@ def test_a_role_that_spoke_is_keyed_by_its_noun_not_its_organisation() -> None:
     assert [s.start for s in cast.sightings if s.key == "woordvoerder"][-1] == text.rindex(
         "woordvoerder"
     )
+
+
+def test_a_term_in_quotation_marks_in_news_has_no_speaker() -> None:
+    text = (
+        'Apple Corps claimt dat Apple Computer het "Apple"-merk niet mag gebruiken. Het '
+        'nummer "Le Freak" van Chic werd gekocht.\n\nApple Computer noemde de iPod "een van de '
+        'zeven wereldwonderen".\n'
+    )
+    found = analysed(text, "nl")
+    assert speaker_of(found, "Apple") is None
+    assert speaker_of(found, "Le Freak") is None
+    assert speaker_of(found, "een van de zeven") == "Apple Computer"  # the cue names the source

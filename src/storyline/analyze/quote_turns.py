@@ -9,7 +9,9 @@ a question or an address is probably someone else's: a feature, not a rule, unle
 nobody else is in sight; nobody is the speaker of a quote that calls them by name, and
 when decoding (``SpeakerModel.decode_rules``) of one that names them at all, nor is the
 other gender the speaker of "zeide zij". Runs of bare turns are then decoded as a whole
-(``quote_exchange``). The weights live in
+(``quote_exchange``). The weights were learnt on the conversations of novels: in a text
+without dialogue (news) a pronoun cue keeps the person the cue reader resolved it to, and a
+term in quotation marks without a cue (het "Apple"-merk) keeps no speaker. The weights live in
 ``storyline/models/quote_speaker_nl.json``, fitted on OpenBoek by
 ``storyline/models/quote_speaker_train.py`` (pairwise logistic regression); without the
 file the quotes keep the speakers the rules gave.
@@ -43,6 +45,11 @@ from storyline.model import Mention, Quote
 if TYPE_CHECKING:  # quotes imports this module; the finder only arrives at run time
     from storyline.analyze.quotes import _Finder
 
+# bare turns (a quote opening a line right after another) that make a text a dialogue: news
+# continues one speaker's quote in a new paragraph now and then, the novels' conversations
+# hold 8 to 72 such turns in their first 10,000 words
+_DIALOGUE = 3
+
 __all__ = ["FEATURES", "MODEL_PATH", "SpeakerModel", "Trace", "default_model", "rerank"]
 
 
@@ -57,7 +64,7 @@ def rerank(
     # in a text without dialogue (news) a pronoun cue keeps the person the cue reader
     # resolved it to ("Graham zei dat ... Hij voegde eraan toe:"): the ranker learnt its
     # weights on the conversations of novels
-    dialogue = any(opens_turn(finder, i) for i in range(1, len(finder.quotes)))
+    dialogue = sum(opens_turn(finder, i) for i in range(1, len(finder.quotes))) >= _DIALOGUE
     kept = [q for q in finder.quotes if not rerankable(q) or (not dialogue and _resolved(q))]
 
     speakers = [
@@ -82,6 +89,8 @@ def rerank(
         if not dialogue and _kept(quote, cast):
             turns.keys[i] = cast.key_of(quote.speaker.text)  # type: ignore[union-attr]
             continue
+        if not dialogue and quote.kind == "partial" and quote.cue is None:
+            continue  # a name or a term in quotation marks: het "Apple"-merk, "Le Freak"
         if "continued" in quote.flags and "\n" not in turns.gap(i):
             _same_turn(finder, turns, i)  # the rest of one turn: '"…", zegt Poetin. "…"'
             continue
