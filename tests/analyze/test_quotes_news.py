@@ -122,3 +122,46 @@ def test_a_term_in_quotation_marks_in_news_has_no_speaker() -> None:
     assert speaker_of(found, "Apple") is None
     assert speaker_of(found, "Le Freak") is None
     assert speaker_of(found, "een van de zeven") == "Apple Computer"  # the cue names the source
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "content", "cue", "speaker"),
+    [
+        (
+            "De koning heeft zijn vakantie onderbroken, meldt de Rijksvoorlichtingsdienst.\n",
+            "nl",
+            "De koning heeft zijn vakantie onderbroken",
+            "meldt",
+            "Rijksvoorlichtingsdienst",
+        ),
+        (
+            "The talks will resume on Monday, the ministry said.\n",
+            "en",
+            "The talks will resume on Monday",
+            "said",
+            "the ministry",
+        ),
+    ],
+)
+def test_a_cue_after_the_last_comma_reports_the_clause_before_it(
+    text: str, lang: str, content: str, cue: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(text, lang)
+    assert (quote.kind, quote.text, quote.cue) == ("indirect", content, cue)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij kwam binnen, zei niets en ging aan tafel zitten.\n",
+        "Het regende, zei hij, en het was koud in de kamer.\n",
+    ],
+)
+def test_no_trailing_cue_no_indirect_speech(text: str) -> None:
+    assert quotes_of(text, "nl") == []
+
+
+def quotes_of(text: str, lang: str) -> list[Quote]:
+    paras = blank_line_paragraphs(text)
+    return find_quotes(text, lang, split_sentences(text, lang, paras), [], paras)

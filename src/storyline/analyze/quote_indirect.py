@@ -1,4 +1,5 @@
-"""Indirect speech: 'X houdt vol dat ...', 'Volgens X ...', '..., aldus X', 'Dit meldt X'."""
+"""Indirect speech: 'X houdt vol dat ...', 'Volgens X ...', '..., aldus X', 'Dit meldt X',
+'..., meldt de RVD.', '..., the ministry said.'."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ _MONTHS = {
     )
     for name in names.split()
 }
+_TRAILING_WORDS = 3  # after the source: "zegt Rutte vrijdag op de persconferentie" is too far
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s+(\d{4}))?\b")
 
@@ -127,6 +129,28 @@ def _pointing_back(finder: _Finder, ws: list[Word], sent: Span, prev: Span | Non
     return _make(finder, (prev.start, prev.end), ws[1].text, phrase, prev)
 
 
+def _trailing(finder: _Finder, ws: list[Word], sent: Span) -> Quote | None:
+    """A clause that a speech cue after its last comma reports: '..., meldt de
+    Rijksvoorlichtingsdienst.', '..., zegt Rutte vrijdag.', '..., the ministry said.'"""
+    comma = max((n for n, w in enumerate(ws[:-2]) if w.text == ","), default=None)
+    if comma is None or comma < 3:
+        return None
+    verb, phrase = comma + 1, None
+    if sp.is_cue_verb(ws[verb], finder.lang):  # ', meldt de RVD.', ', said the ministry.'
+        phrase = sp.phrase_forward(finder.text, ws, verb + 1, finder.lang, loose=True)
+    elif finder.lang == "en":  # '..., the ministry said.' (Dutch: ', die ... zei' is a relative)
+        phrase = sp.phrase_forward(finder.text, ws, comma + 1, finder.lang, loose=True)
+        verb = next((n for n, w in enumerate(ws) if phrase and w.start >= phrase.end), len(ws))
+        if phrase is None or verb >= len(ws) or not sp.is_cue_verb(ws[verb], finder.lang):
+            return None
+    if phrase is None or phrase.kind == "pron":
+        return None
+    rest = [w for w in ws if w.start >= max(phrase.end, ws[verb].end) and w.text[:1].isalpha()]
+    if len(rest) > _TRAILING_WORDS:
+        return None
+    return _make(finder, (sent.start, ws[comma].start), ws[verb].text, phrase, sent)
+
+
 def indirect_in(finder: _Finder, sent: Span, prev: Span | None) -> Quote | None:
     """The indirect quote a sentence without quotation marks holds, if any."""
     ws = words(finder.text, sent.start, sent.end)
@@ -134,4 +158,5 @@ def indirect_in(finder: _Finder, sent: Span, prev: Span | None) -> Quote | None:
         _pointing_back(finder, ws, sent, prev)
         or _according(finder, ws, sent)
         or _reported(finder, ws, sent)
+        or _trailing(finder, ws, sent)
     )
