@@ -165,3 +165,15 @@ def test_no_trailing_cue_no_indirect_speech(text: str) -> None:
 def quotes_of(text: str, lang: str) -> list[Quote]:
     paras = blank_line_paragraphs(text)
     return find_quotes(text, lang, split_sentences(text, lang, paras), [], paras)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We are prepared," Fed Chair Jerome Powell told a news conference.\n', "Jerome Powell"),
+        ('"It is a new phone," Apple CEO Tim Cook said.\n', "Tim Cook"),
+    ],
+)
+def test_an_organisation_and_its_role_before_a_name_leave_the_name(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text, "en")
+    assert quote.speaker is not None and quote.speaker.text == speaker

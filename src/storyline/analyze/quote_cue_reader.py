@@ -8,6 +8,7 @@ from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
 from storyline.analyze.quote_cues import ACCORDING_TO, lexicon
 from storyline.analyze.quote_marks import DASHES
+from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase, Word
 from storyline.model import Span
 
@@ -17,7 +18,7 @@ class CueReader:
 
     text: str
     lang: str
-    resolver: sp.Resolver
+    resolver: Resolver
 
     def post_cue(self, post: list[Word]) -> tuple[str, Phrase, str] | None:
         """A cue after the quote: 'zei Sessions', 'aldus zijn woordvoerder', 'Poetin zei'."""

@@ -2,11 +2,12 @@
 
 Direct and partial quotes come from quotation marks and dialogue dashes
 (``quote_marks``); speakers from the cues around them (``quote_cue_reader``,
-``quote_speakers``); indirect speech from cue verbs with "dat"/"that" and from
-"volgens X" (``quote_indirect``); quotes without a cue from the dialogue around them
-(``quote_dialogue``), then re-ranked over the text's cast of characters together with
-pronoun cues (``quote_cast``, ``quote_candidates``, ``quote_turns``,
-``quote_exchange``). Cue words are data in ``quote_cues``.
+``quote_speakers``, a role with its organisation ``quote_roles``, pronouns
+``quote_resolver``); indirect speech from cue verbs with "dat"/"that", "volgens X" and
+a cue after the last comma (``quote_indirect``); quotes without a cue from the dialogue
+around them (``quote_dialogue``), then re-ranked over the text's cast of characters together with
+pronoun cues in texts with dialogue (``quote_cast``, ``quote_candidates``,
+``quote_turns``, ``quote_exchange``). Cue words are data in ``quote_cues``.
 
 A role without a name ("zijn woordvoerder") stays the speaker with label ROLE;
 the person it belongs to goes in ``flags`` as ``role_of:NAME``, the person it
@@ -37,6 +38,7 @@ from storyline.analyze.quote_marks import (
     lone_heading,
     scan_quotes,
 )
+from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase, Word, words
 from storyline.analyze.quote_turns import SpeakerModel, Trace, default_model, rerank
 from storyline.analyze.sentences import split_sentences
@@ -64,7 +66,7 @@ class _Finder(CueReader):
         self._sent_starts = [s.start for s in self.sentences]
         self._para_starts = [p.start for p in paras]
         blocked = [(r.start, r.end) for r in raws]
-        self.resolver = sp.Resolver(text, lang, entities, blocked)
+        self.resolver = Resolver(text, lang, entities, blocked)
         self.quotes: list[Quote] = []
         self.speaking_roles: set[str] = set()  # noun phrases seen as speakers: 't dichtertje
         self.bounds: list[tuple[int, int]] = []  # opening mark .. end of closing mark per quote
