@@ -177,3 +177,19 @@ def quotes_of(text: str, lang: str) -> list[Quote]:
 def test_an_organisation_and_its_role_before_a_name_leave_the_name(text: str, speaker: str) -> None:
     (quote,) = quotes_of(text, "en")
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a noun the role list lacks, then the person's name: the name is the speaker
+        ("„We zijn het zat”, vertelt de 34-jarige melkveehouder Jan de Vries.\n", "Jan de Vries"),
+        # a capitalised "De" or "Van" inside a sentence opens a surname, not a noun phrase
+        ("„Onze kinderen willen ook boer worden”, zegt De Vries.\n", "De Vries"),
+        ("„Dit is geen oplossing”, aldus Van der Plas.\n", "Van der Plas"),
+        ("„Dit is geen oplossing”, zegt de boer.\n", "de boer"),
+    ],
+)
+def test_dutch_names_after_a_noun_or_with_a_particle(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text, "nl")
+    assert quote.speaker is not None and quote.speaker.text == speaker

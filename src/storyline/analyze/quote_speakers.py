@@ -127,6 +127,20 @@ def _role_inside(ws: list[Word], i: int, end: int, lang: str) -> int | None:
     return None
 
 
+def _surname_end(ws: list[Word], i: int, lang: str) -> int | None:
+    """Index after a surname that opens with a capitalised "De" or "Van" inside a sentence
+    ("zegt De Vries", "aldus Van der Plas"), else None."""
+    if i == 0 or lang != "nl" or ws[i].low not in _PARTICLES or not ws[i].cap:
+        return None
+    if not ws[i - 1].text[:1].isalpha():
+        return None
+    k = i + 1
+    while k < len(ws) and ws[k].low in _PARTICLES and not ws[k].cap:
+        k += 1
+    end = _name_run(ws, k, lang)
+    return end if end > k else None
+
+
 def _cap_adjective(word: Word, nxt: Word | None) -> bool:
     return bool(word.cap and nxt is not None and not nxt.cap and word.low.endswith(_CAP_ADJ_END))
 
@@ -142,6 +156,8 @@ def phrase_forward(
     if first.low in pron:
         return Phrase(first.start, first.end, "pron", (first.start, first.end))
     j, owner, possessive = i, None, None
+    if (end := _surname_end(ws, i, lang)) is not None:  # "zegt De Vries", "Van der Plas"
+        return Phrase(first.start, ws[end - 1].end, "name", (first.start, ws[end - 1].end))
     if first.low in lexicon(cues.DETERMINERS, lang) or first.low in possessives(lang):
         possessive = first.low if first.low in possessives(lang) else None
         j += 1
@@ -183,6 +199,10 @@ def phrase_forward(
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
     if loose and j > i and ws[j].text.isalpha() and not ws[j].cap:
+        name_end = _name_run(ws, j + 1, lang)
+        if name_end > j + 1:  # "de 34-jarige melkveehouder Jan de Vries"
+            head = (ws[j + 1].start, ws[name_end - 1].end)
+            return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
         last = ws[attached_end(ws, j, lang)].end
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
     return None
