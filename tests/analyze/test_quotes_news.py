@@ -193,3 +193,34 @@ def test_an_organisation_and_its_role_before_a_name_leave_the_name(text: str, sp
 def test_dutch_names_after_a_noun_or_with_a_particle(text: str, speaker: str) -> None:
     (quote,) = quotes_of(text, "nl")
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # English puts the subject first: the phrase after "told" or "said" is no speaker
+        (
+            'One engineer, who asked not to be named, told Reuters: "Nobody saw this coming."\n',
+            "Nobody saw",
+            "One engineer",
+        ),
+        (
+            'Microsoft\'s president, Brad Smith, said the industry was "resetting".\n',
+            "resetting",
+            "Brad Smith",
+        ),
+    ],
+)
+def test_english_speakers_come_before_the_verb(text: str, opening: str, speaker: str) -> None:
+    found = analysed(text, "en")
+    assert speaker_of(found, opening) == speaker
+
+
+def test_a_reported_clause_leaves_the_dateline_out() -> None:
+    text = (
+        "SAN FRANCISCO (Reuters) - Meta will cut 10,000 more jobs, chief executive Mark "
+        "Zuckerberg said in a statement on Tuesday.\n"
+    )
+    (quote,) = quotes_of(text, "en")
+    assert quote.text == "Meta will cut 10,000 more jobs"
+    assert quote.speaker is not None and quote.speaker.text == "Mark Zuckerberg"

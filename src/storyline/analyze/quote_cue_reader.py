@@ -94,7 +94,13 @@ class CueReader:
             after = sp.phrase_forward(self.text, ws, k, self.lang, loose=True)
         if after is not None and after.kind == "pron":
             return after
-        before = sp.phrase_backward(self.text, ws, n, self.lang)
+        if self.lang == "en":
+            # English puts the subject first: in "told Reuters:", "said the industry was"
+            # the phrase after the verb is its object or the reported clause's subject
+            after = None
+        # "Microsoft's president, Brad Smith, said": the apposition's comma before the verb
+        end = n - 1 if n > 1 and ws[n - 1].text == "," else n
+        before = sp.phrase_backward(self.text, ws, end, self.lang)
         if before is not None and not self.plausible(before):
             before = None
         if before is not None:

@@ -111,7 +111,7 @@ POSSESSIVES: dict[str, dict[str, str]] = {
 
 DETERMINERS: dict[str, frozenset[str]] = {
     "nl": _words("de het een die dat deze dit beide enkele twee drie 't"),
-    "en": _words("the a an this that these those both two three"),
+    "en": _words("the a an one this that these those both two three"),
 }
 
 # Nouns that name a speaker by function; the quote keeps the role when no name follows.

@@ -35,7 +35,8 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_TRAILING_WORDS = 3  # after the source: "zegt Rutte vrijdag op de persconferentie" is too far
+_DATELINE = re.compile(r"[A-Z][A-Z.' ]+(?:\([^)]*\))?\s*[-–—]\s+")
+_TRAILING_WORDS = 6  # after the source: "said in a statement on Tuesday"
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s+(\d{4}))?\b")
 
@@ -56,6 +57,9 @@ def statement_date(text: str, default: str | None) -> str | None:
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:  # "SAN FRANCISCO (Reuters) - Meta will cut ..."
+        start = dateline.end()
     while start < end and (text[start].isspace() or text[start] in ",:;"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?;,"):

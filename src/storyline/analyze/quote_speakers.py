@@ -183,6 +183,8 @@ def phrase_forward(
     if j >= len(ws):
         return None
     if _is_role(ws[j], lang) or ws[j].low in lexicon(cues.TITLES, lang):
+        while j + 1 < len(ws) and _is_role(ws[j + 1], lang) and not ws[j + 1].cap:
+            j += 1  # "chief executive Mark Zuckerberg"
         name_end = _name_run(ws, j + 1, lang)
         if name_end > j + 1:
             head = (ws[j + 1].start, ws[name_end - 1].end)
