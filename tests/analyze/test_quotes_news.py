@@ -224,3 +224,25 @@ def test_a_reported_clause_leaves_the_dateline_out() -> None:
     (quote,) = quotes_of(text, "en")
     assert quote.text == "Meta will cut 10,000 more jobs"
     assert quote.speaker is not None and quote.speaker.text == "Mark Zuckerberg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("‘We zijn bijzonder tevreden’, klinkt het bij de partij.\n", "de partij", "klinkt het"),
+        (
+            "‘Het is een zware nederlaag’, geeft Open VLD-voorzitter Tom Ongena toe.\n",
+            "Tom Ongena",
+            "geeft toe",
+        ),
+        (
+            "Volgens politicoloog Dave Sinardet is de uitslag ‘een aardverschuiving’.\n",
+            "Dave Sinardet",
+            "volgens",
+        ),
+    ],
+)
+def test_flemish_cues(text: str, speaker: str, cue: str) -> None:
+    (quote,) = [q for q in quotes_of(text, "nl") if q.kind != "indirect"]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.cue == cue

@@ -12,6 +12,8 @@ from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase, Word
 from storyline.model import Span
 
+_IMPERSONAL = frozenset(["klinkt", "klonk", "luidt", "luidde"])
+
 
 class CueReader:
     """Finds the cue around a quote and the phrase of its speaker."""
@@ -27,7 +29,11 @@ class CueReader:
             i += 1
         if i >= len(post):
             return None
-        particle = sp.particle_cue(post, i, self.lang, reach=4)
+        impersonal = self._impersonal(post, i)
+        if impersonal is not None:
+            return impersonal
+        # "geeft Open VLD-voorzitter Tom Ongena toe": the particle after the whole name
+        particle = sp.particle_cue(post, i, self.lang, reach=6)
         if sp.is_cue_verb(post[i], self.lang) or particle:
             j = self._skip_adverbs(post, i + 1)
             phrase = sp.phrase_forward(self.text, post, j, self.lang, loose=True)
@@ -41,6 +47,15 @@ class CueReader:
             if k < len(post) and sp.is_cue_verb(post[k], self.lang):
                 return post[k].text, phrase, "post"
         return None
+
+    def _impersonal(self, post: list[Word], i: int) -> tuple[str, Phrase, str] | None:
+        """Flemish 'klinkt het bij de partij': the source follows "bij"."""
+        if self.lang != "nl" or i + 3 >= len(post) or post[i + 1].low != "het":
+            return None
+        if post[i].low not in _IMPERSONAL or post[i + 2].low != "bij":
+            return None
+        phrase = sp.phrase_forward(self.text, post, i + 3, self.lang, loose=True)
+        return (f"{post[i].text} het", phrase, "post") if phrase is not None else None
 
     def _skip_adverbs(self, ws: list[Word], j: int) -> int:
         while j < len(ws) and (

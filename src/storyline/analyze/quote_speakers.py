@@ -200,11 +200,12 @@ def phrase_forward(
     if end > j:
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
-    if loose and j > i and ws[j].text.isalpha() and not ws[j].cap:
+    if loose and ws[j].text.isalpha() and not ws[j].cap:
         name_end = _name_run(ws, j + 1, lang)
-        if name_end > j + 1:  # "de 34-jarige melkveehouder Jan de Vries"
+        if name_end > j + 1:  # "de 34-jarige melkveehouder Jan de Vries", "politicoloog X"
             head = (ws[j + 1].start, ws[name_end - 1].end)
             return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
+    if loose and j > i and ws[j].text.isalpha() and not ws[j].cap:
         last = ws[attached_end(ws, j, lang)].end
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
     return None
