@@ -246,3 +246,36 @@ def test_flemish_cues(text: str, speaker: str, cue: str) -> None:
     (quote,) = [q for q in quotes_of(text, "nl") if q.kind != "indirect"]
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert quote.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The ministry said the talks would resume on Monday.\n",
+            "The ministry",
+            "the talks would resume on Monday",
+        ),
+        (
+            "Police said two people were arrested on Friday.\n",
+            "Police",
+            "two people were arrested on Friday",
+        ),
+        (
+            "She says she never saw the letter before the trial.\n",
+            "She",
+            "she never saw the letter before the trial",
+        ),
+    ],
+)
+def test_english_reported_speech_without_that(text: str, speaker: str, content: str) -> None:
+    (quote,) = quotes_of(text, "en")
+    assert quote.kind == "indirect" and quote.text == content
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text", ["He said the word twice and left.\n", "They said goodbye to everyone at the door.\n"]
+)
+def test_said_with_an_object_reports_nothing(text: str) -> None:
+    assert quotes_of(text, "en") == []

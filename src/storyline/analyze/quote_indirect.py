@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
 from storyline.analyze.quote_cues import ACCORDING_TO, COMPLEMENTIZERS, lexicon
 from storyline.analyze.quote_speakers import Phrase, Word, words
@@ -36,7 +37,35 @@ _MONTHS = {
     for name in names.split()
 }
 _DATELINE = re.compile(r"[A-Z][A-Z.' ]+(?:\([^)]*\))?\s*[-–—]\s+")
-_TRAILING_WORDS = 6  # after the source: "said in a statement on Tuesday"
+_TRAILING_WORDS = 6
+_SAYS = frozenset(["said", "says", "say", "warned", "warns", "added", "insisted"])
+_CLAUSE_WORDS = 4
+_SUBJECTS = frozenset(["i", "we", "you", "he", "she", "it", "they"])
+_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+    ]
+)  # after the source: "said in a statement on Tuesday"
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s+(\d{4}))?\b")
 
@@ -119,6 +148,32 @@ def _reported(finder: _Finder, ws: list[Word], sent: Span) -> Quote | None:
     return None
 
 
+def _bare_clause(finder: _Finder, ws: list[Word], sent: Span) -> Quote | None:
+    """English drops "that": 'The ONS said food prices rose by 1.7%.'"""
+    if finder.lang != "en":
+        return None
+    starts = lexicon(cues.DETERMINERS, "en") | frozenset(sp.lexicon_pronouns("en"))
+    for n, word in enumerate(ws[:-4]):
+        nxt = ws[n + 1]
+        if word.low not in _SAYS or not (nxt.low in starts or nxt.cap):
+            continue
+        rest = [w.low for w in ws[n + 1 :] if w.text[:1].isalnum()]
+        if len(rest) < _CLAUSE_WORDS or not _clause_like(rest):
+            continue
+        phrase = finder.subject(ws[: n + 1], n)
+        if phrase is not None:
+            return _make(finder, (nxt.start, sent.end), word.text, phrase, sent)
+    return None
+
+
+def _clause_like(rest: list[str]) -> bool:
+    """A subject pronoun first, or a finite verb form further on: "she never saw ...", "the
+    talks would resume", "two people were arrested" (not "the word twice and left")."""
+    if rest[0] in _SUBJECTS:
+        return True
+    return any(w in _AUXILIARIES or (len(w) > 4 and w.endswith("ed")) for w in rest[1:])
+
+
 def _pointing_back(finder: _Finder, ws: list[Word], sent: Span, prev: Span | None) -> Quote | None:
     """'Dit meldt The Washington Post.' reports the sentence before it."""
     if prev is None or len(ws) < 3 or ws[0].low not in ("dit", "dat", "this", "that"):
@@ -163,4 +218,5 @@ def indirect_in(finder: _Finder, sent: Span, prev: Span | None) -> Quote | None:
         or _according(finder, ws, sent)
         or _reported(finder, ws, sent)
         or _trailing(finder, ws, sent)
+        or _bare_clause(finder, ws, sent)
     )
