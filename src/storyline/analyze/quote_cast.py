@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_nominals as nominals
 from storyline.analyze.quote_cues import lexicon
-from storyline.analyze.quote_roles import role_words
+from storyline.analyze.quote_speakers import role_words
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|-ie\b")
 _PLACE_PREPS = frozenset(["in", "te", "naar", "uit", "over", "at", "to", "from"])

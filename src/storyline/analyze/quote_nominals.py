@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
 from storyline.analyze.quote_model import Candidate
-from storyline.analyze.quote_roles import ATTACHING
-from storyline.analyze.quote_speakers import mention_for
+from storyline.analyze.quote_speakers import ATTACHING, mention_for
 
 if TYPE_CHECKING:  # both import this module
     from storyline.analyze.quote_cast import Cast

@@ -66,7 +66,6 @@ def rerank(
     # weights on the conversations of novels
     dialogue = sum(opens_turn(finder, i) for i in range(1, len(finder.quotes))) >= _DIALOGUE
     kept = [q for q in finder.quotes if not rerankable(q) or (not dialogue and _resolved(q))]
-
     speakers = [
         (q.speaker.start, q.speaker.end, q.speaker.text, q.speaker.label)
         for q in [*kept, *finder.reported]

@@ -2,12 +2,12 @@
 
 Direct and partial quotes come from quotation marks and dialogue dashes
 (``quote_marks``); speakers from the cues around them (``quote_cue_reader``,
-``quote_speakers``, a role with its organisation ``quote_roles``, pronouns
-``quote_resolver``); indirect speech from cue verbs with "dat"/"that", "volgens X" and
-a cue after the last comma (``quote_indirect``); quotes without a cue from the dialogue
-around them (``quote_dialogue``), then re-ranked over the text's cast of characters together with
-pronoun cues in texts with dialogue (``quote_cast``, ``quote_candidates``,
-``quote_turns``, ``quote_exchange``). Cue words are data in ``quote_cues``.
+``quote_speakers``, pronouns ``quote_resolver``); indirect speech from cue verbs with
+"dat"/"that", "volgens X" and a cue after the last comma (``quote_indirect``); quotes
+without a cue from the dialogue around them (``quote_dialogue``), then re-ranked over the
+text's cast of characters together with pronoun cues in texts with dialogue
+(``quote_cast``, ``quote_candidates``, ``quote_turns``, ``quote_exchange``). Cue words are
+data in ``quote_cues``.
 
 A role without a name ("zijn woordvoerder") stays the speaker with label ROLE;
 the person it belongs to goes in ``flags`` as ``role_of:NAME``, the person it
