@@ -180,6 +180,13 @@ REPLY_WORDS: dict[str, frozenset[str]] = {
 }
 
 # Titles that announce a following name ("de heer Fogg", "Mr Lavrov").
+# Finite verb forms that tell a clause after "said" ("said the talks would resume").
+AUXILIARIES: dict[str, frozenset[str]] = {
+    "en": _words(
+        "is are was were be been will would can could should shall may might must has have had "
+        "do does did"
+    ),
+}
 TITLES: dict[str, frozenset[str]] = {
     "nl": _words("heer mijnheer meneer mevrouw mevr mw dhr juffrouw miss mr mrs dr prof"),
     "en": _words("mr mrs ms miss dr prof sir lady lord"),

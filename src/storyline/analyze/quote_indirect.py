@@ -37,35 +37,10 @@ _MONTHS = {
     for name in names.split()
 }
 _DATELINE = re.compile(r"[A-Z][A-Z.' ]+(?:\([^)]*\))?\s*[-–—]\s+")
-_TRAILING_WORDS = 6
+_TRAILING_WORDS = 6  # after the source: "said in a statement on Tuesday"
 _SAYS = frozenset(["said", "says", "say", "warned", "warns", "added", "insisted"])
 _CLAUSE_WORDS = 4
 _SUBJECTS = frozenset(["i", "we", "you", "he", "she", "it", "they"])
-_AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-    ]
-)  # after the source: "said in a statement on Tuesday"
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s+(\d{4}))?\b")
 
@@ -171,7 +146,8 @@ def _clause_like(rest: list[str]) -> bool:
     talks would resume", "two people were arrested" (not "the word twice and left")."""
     if rest[0] in _SUBJECTS:
         return True
-    return any(w in _AUXILIARIES or (len(w) > 4 and w.endswith("ed")) for w in rest[1:])
+    finite = lexicon(cues.AUXILIARIES, "en")
+    return any(w in finite or (len(w) > 4 and w.endswith("ed")) for w in rest[1:])
 
 
 def _pointing_back(finder: _Finder, ws: list[Word], sent: Span, prev: Span | None) -> Quote | None:
