@@ -279,3 +279,10 @@ def test_english_reported_speech_without_that(text: str, speaker: str, content: 
 )
 def test_said_with_an_object_reports_nothing(text: str) -> None:
     assert quotes_of(text, "en") == []
+
+
+def test_a_capitalised_word_after_an_opening_mark_is_no_elision() -> None:
+    # "'er" is an elision ("geef 'er"), "‘Er is" opens a quote
+    text = "Schoof kwam binnen. ‘Er is geen crisis’, zei Schoof. Hij zag 'er niet.\n"
+    (quote,) = [q for q in quotes_of(text, "nl") if q.kind == "direct"]
+    assert quote.text == "Er is geen crisis"

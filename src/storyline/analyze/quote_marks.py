@@ -70,7 +70,9 @@ def _is_apostrophe(text: str, pos: int, lang: str) -> bool:
         return True
     if not prev.isalnum() and nxt.isalnum():
         word = re.match(r"\w+", text[pos + 1 : pos + 12])
-        if word and (word.group(0).lower() in lexicon(ELISIONS, lang) or word.group(0).isdigit()):
+        # an elision is written small: 's avonds, 'er; "'Er is geen crisis'" opens a quote
+        elided = word is not None and word.group(0) in lexicon(ELISIONS, lang)
+        if word and (elided or word.group(0).isdigit()):
             return True
     return False
 
