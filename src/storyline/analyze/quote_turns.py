@@ -74,7 +74,12 @@ def rerank(
     # what indirect speech reports is no narration: "Graham zei dat een aanklager nodig is.
     # Hij voegde eraan toe: ..." is not the aanklager's
     blocked = [*finder.bounds, *((q.start, q.end) for q in finder.reported)]
-    persons = [(m.start, m.end, m.text) for m in finder.entities if m.label == "PER"]
+    # news names most people once or twice, too seldom for the cast's name statistics; a
+    # novel names its characters often, and the tagger's mistakes there cost (OpenBoek with
+    # the entity stage: speaker accuracy 0.803 without its persons, 0.796 with them)
+    persons = (
+        [] if dialogue else [(m.start, m.end, m.text) for m in finder.entities if m.label == "PER"]
+    )
     cast = Cast(finder.text, finder.lang, blocked, speakers, persons)
     turns = Turns(finder, cast)
     ranked: dict[int, list[Candidate]] = {}
