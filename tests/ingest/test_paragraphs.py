@@ -58,3 +58,11 @@ def test_a_single_paragraph_is_never_a_heading() -> None:
 def test_sentences_ending_in_a_full_stop_are_not_headings() -> None:
     text = "Hij kwam.\n\nDe minister trad af.\n\nEen lange alinea die gewoon verder gaat met tekst."
     assert _headings(text) == []
+
+
+def test_a_sentence_ending_inside_a_closing_mark_is_no_heading() -> None:
+    text = (
+        "Het kabinet is gevallen.\n\nRutte: „Het is niemands schuld.”\n\n„Niets misleidend”\n\n"
+        "Een lange alinea die gewoon verder gaat met tekst."
+    )
+    assert _headings(text) == ["„Niets misleidend”"]

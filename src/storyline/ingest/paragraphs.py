@@ -18,7 +18,8 @@ MAX_HEADING_CHARS = 70
 MAX_TITLE_WORDS = 25
 # Scraped labels sit near the top of a page: only the first paragraphs are searched for them.
 LABEL_PARAGRAPHS = 3
-_SENTENCE_END = re.compile(r"[.!?…:;,]$")
+# a sentence ends inside a closing mark too: 'Rutte: „Het is niemands schuld.”'
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"”’'»]?$")
 _QUOTED_ONLY = re.compile(r"^[\"“„‘'«].{1,60}[\"”’'»]$")
 # Words that open a Dutch or English sentence; a few capitalised words glued in front of
 # one, right after a sentence end, are a scraped section label ("Verkiezingen VS De ...").
