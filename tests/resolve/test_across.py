@@ -134,3 +134,26 @@ def test_ids_never_collide() -> None:
     resolve_documents([a, b], index)
     assert a.entities[0].entity_id != b.entities[0].entity_id
     assert index.new_id("PER", "Boris Johnson") == "per-boris-johnson-2"
+
+
+def test_a_role_speaker_is_its_named_person_never_a_word_inside_it() -> None:
+    from storyline.model import Mention, Quote
+
+    text = (
+        "De Russische president Vladimir Poetin sprak in Moskou. Volgens de Russische "
+        "president zijn de verhalen onzin. Een Russische leider zweeg."
+    )
+    doc = make_doc(
+        "a", text, [("Vladimir Poetin", "PER"), ("Moskou", "LOC"), ("Russische", "MISC")]
+    )
+    role = text.index("de Russische president")
+    speaker = Mention(role, role + len("de Russische president"), "de Russische president", "ROLE")
+    named = Quote(0, 5, text[:5], "indirect", "volgens", speaker, flags=["role_is:Vladimir Poetin"])
+    leader = text.index("Een Russische leider")
+    unnamed = Mention(leader, leader + len("Een Russische leider"), "Een Russische leider", "ROLE")
+    doc.quotes = [named, Quote(0, 5, text[:5], "indirect", "zweeg", unnamed)]
+    resolve_documents([doc])
+    poetin = next(m.entity_id for m in doc.entities if m.text == "Vladimir Poetin")
+    misc = {m.entity_id for m in doc.entities if m.label == "MISC"}
+    assert named.speaker_entity == poetin
+    assert doc.quotes[1].speaker_entity not in misc
