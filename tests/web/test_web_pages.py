@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html.parser import HTMLParser
 
 import pytest
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 from storyline.api import create_app
 from storyline.store.sqlite import SQLiteStore
 from storyline.web.highlight import Mark, render_span
-from storyline.web.visual import nice_date, sparkline
+from storyline.web.visual import cooccurrence_graph, nice_date, short_label, sparkline
 from tests.api.storyfixture import FakeEntities, FakeStories
 
 Fakes = tuple[FakeEntities, FakeStories]
@@ -149,3 +150,21 @@ def test_dates_and_sparklines() -> None:
     assert y2 == 0 and y1 == spark.height - h1
     assert x1 == 0 and x2 + spark.bar_width <= spark.width + 0.01
     assert h2 == spark.height and h1 == spark.height / 4
+
+
+def test_graph_labels_sit_outside_the_ring_and_hang_away_from_the_centre() -> None:
+    names = ["Donald Trump", "Asia-Pacific Economic Cooperation", "Russia", "Kremlin"]
+    neighbours = [
+        {"count": 2, "entity": {"id": f"e{k}", "name": name, "type": "PER"}}
+        for k, name in enumerate(names)
+    ]
+    graph = cooccurrence_graph({"id": "c", "name": "Poetin", "type": "PER"}, neighbours)
+    middle = graph.size / 2
+    for node in graph.nodes:
+        node_reach = math.dist((node.x, node.y), (middle, middle))
+        assert math.dist((node.label_x, node.label_y), (middle, middle)) > node_reach
+        side = node.label_x - middle
+        assert node.anchor == ("start" if side > 10 else "end" if side < -10 else "middle")
+    assert graph.margin > 0  # the viewBox leaves room for labels left and right
+    assert short_label("Asia-Pacific Economic Cooperation") == "Asia-Pacific Economic C…"
+    assert short_label("Kremlin") == "Kremlin"

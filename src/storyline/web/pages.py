@@ -21,6 +21,7 @@ from storyline.web.visual import (
     cooccurrence_graph,
     nice_date,
     quote_strip,
+    short_label,
     span_text,
     sparkline,
 )
@@ -34,6 +35,7 @@ def templates_dir() -> Path:
 
 templates = Jinja2Templates(directory=templates_dir())
 templates.env.filters["nicedate"] = nice_date
+templates.env.filters["short_label"] = short_label
 templates.env.globals["span_text"] = span_text
 
 

@@ -86,6 +86,10 @@ class Node:
     y: float
     r: float
     count: int
+    # the label sits outside the ring, away from the centre: where, and which end it hangs by
+    label_x: float = 0.0
+    label_y: float = 0.0
+    anchor: str = "middle"
 
 
 @dataclass
@@ -93,6 +97,11 @@ class Graph:
     size: int
     center: Node
     nodes: list[Node]
+    margin: int = 0  # room on the left and right for the labels
+
+
+_LABEL_CHARS = 24  # longer names are cut with an ellipsis; the full name is the tooltip
+_LABEL_MARGIN = 130
 
 
 def cooccurrence_graph(
@@ -109,18 +118,30 @@ def cooccurrence_graph(
         share = item["count"] / top
         distance = middle - 48 - 50 * share
         other = item["entity"]
+        radius = round(8 + 14 * share, 1)
+        cos, sin = math.cos(angle), math.sin(angle)
+        reach = distance + radius + 5
         nodes.append(
             Node(
                 other["id"],
                 other["name"],
                 other.get("type"),
-                round(middle + distance * math.cos(angle), 1),
-                round(middle + distance * math.sin(angle), 1),
-                round(8 + 14 * share, 1),
+                round(middle + distance * cos, 1),
+                round(middle + distance * sin, 1),
+                radius,
                 item["count"],
+                round(middle + reach * cos, 1),
+                # below the ring the text hangs under its point, above it stands on it
+                round(middle + reach * sin + (10 if sin > 0.3 else 0), 1),
+                "start" if cos > 0.1 else "end" if cos < -0.1 else "middle",
             )
         )
-    return Graph(size, center, nodes)
+    return Graph(size, center, nodes, _LABEL_MARGIN)
+
+
+def short_label(name: str) -> str:
+    """A graph label: the name, cut to ``_LABEL_CHARS`` with an ellipsis."""
+    return name if len(name) <= _LABEL_CHARS else name[: _LABEL_CHARS - 1].rstrip() + "…"
 
 
 def quote_strip(quotes: list[dict[str, Any]], width: int = 640) -> list[tuple[float, str, str]]:
