@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -168,3 +169,22 @@ def test_graph_labels_sit_outside_the_ring_and_hang_away_from_the_centre() -> No
     assert graph.margin > 0  # the viewBox leaves room for labels left and right
     assert short_label("Asia-Pacific Economic Cooperation") == "Asia-Pacific Economic C…"
     assert short_label("Kremlin") == "Kremlin"
+
+
+def test_an_indirect_quote_shows_its_cue_before_the_reported_clause(tmp_path: Path) -> None:
+    from storyline.ingest.records import RawArticle
+    from storyline.ingest.service import ingest_records
+    from storyline.model import Document, Mention, PartialDate, Quote
+
+    store = SQLiteStore(tmp_path / "s.db")
+    text = "Sessions houdt vol dat er geen sprake is van belangenverstrengeling."
+    raw = RawArticle(text=text, origin="test", date=PartialDate(2017, 3), lang="nl")
+    ingest_records([raw], store)
+    article = next(iter(store.iter_articles()))
+    body = article.text
+    start = body.index("er geen")
+    speaker = Mention(0, len("Sessions"), "Sessions", "PER")
+    reported = Quote(start, len(body) - 1, body[start:-1], "indirect", "houdt vol", speaker)
+    store.save_documents([Document(article, quotes=[reported])])
+    page = TestClient(create_app(store)).get(f"/articles/{article.id}").text
+    assert '<span class="cue">houdt vol</span> er geen sprake is' in page
