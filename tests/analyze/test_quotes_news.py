@@ -286,3 +286,9 @@ def test_a_capitalised_word_after_an_opening_mark_is_no_elision() -> None:
     text = "Schoof kwam binnen. ‘Er is geen crisis’, zei Schoof. Hij zag 'er niet.\n"
     (quote,) = [q for q in quotes_of(text, "nl") if q.kind == "direct"]
     assert quote.text == "Er is geen crisis"
+
+
+def test_a_title_with_a_full_stop_still_names_the_speaker() -> None:
+    text = "“We lost everything,” said Mr. Tom Baker, a fisherman.\n"
+    (quote,) = quotes_of(text, "en")
+    assert quote.speaker is not None and quote.speaker.text == "Tom Baker"

@@ -188,9 +188,10 @@ def phrase_forward(
     if _is_role(ws[j], lang) or ws[j].low in lexicon(cues.TITLES, lang):
         while j + 1 < len(ws) and _is_role(ws[j + 1], lang) and not ws[j + 1].cap:
             j += 1  # "chief executive Mark Zuckerberg"
-        name_end = _name_run(ws, j + 1, lang)
-        if name_end > j + 1:
-            head = (ws[j + 1].start, ws[name_end - 1].end)
+        after = j + 2 if j + 2 < len(ws) and ws[j + 1].text == "." else j + 1  # "Mr. Baker"
+        name_end = _name_run(ws, after, lang)
+        if name_end > after:
+            head = (ws[after].start, ws[name_end - 1].end)
             return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
         if j + 2 < len(ws) and ws[j + 1].low in ("van", "of", "voor"):
             run_end = _name_run(ws, j + 2, lang)
