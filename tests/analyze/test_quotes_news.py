@@ -292,3 +292,17 @@ def test_a_title_with_a_full_stop_still_names_the_speaker() -> None:
     text = "“We lost everything,” said Mr. Tom Baker, a fisherman.\n"
     (quote,) = quotes_of(text, "en")
     assert quote.speaker is not None and quote.speaker.text == "Tom Baker"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("„We gaan door”, zo laat de minister weten.\n", "de minister", "laat weten"),
+        ("„Het is voorbij”, verzucht oud-premier Jan Balkenende.\n", "Jan Balkenende", "verzucht"),
+        ('"It was a mistake," conceded the mayor.\n', "the mayor", "conceded"),
+    ],
+)
+def test_more_news_cues(text: str, speaker: str, cue: str) -> None:
+    lang = "en" if text.startswith('"') else "nl"
+    (quote,) = quotes_of(text, lang)
+    assert quote.speaker is not None and (quote.speaker.text, quote.cue) == (speaker, cue)

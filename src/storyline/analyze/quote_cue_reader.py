@@ -27,6 +27,8 @@ class CueReader:
         i = 0
         while i < len(post) and post[i].text in ",:;-–—.":
             i += 1
+        if i + 1 < len(post) and post[i].low in ("zo", "so"):
+            i += 1  # "„We gaan door”, zo laat de minister weten."
         if i >= len(post):
             return None
         impersonal = self._impersonal(post, i)

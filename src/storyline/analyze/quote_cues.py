@@ -26,7 +26,9 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "groette groet lispelde lispelt brulde brult snikte snikt kreunde smeekte smeekt "
         "juichte spotte pruilde fleemde kermde jammerde hijgde stotterde mopperde gromde "
         "begon begint beval gebood bezwoer betoogde verzekerde hervatte vervolgden "
-        "antwoordden vroegen"
+        "antwoordden vroegen "
+        "verzucht zucht klaagt klaagde grapt grapte oordeelt oordeelde hoopt hoopte "
+        "gelooft geloofde"
     ),
     "en": _words(
         "said says say told tells tell added adds asked asks replied replies stated states "
@@ -36,7 +38,8 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "remarked remarks responded responds confirmed confirms denied denies admitted admits "
         "stressed stresses emphasised emphasized emphasises emphasizes urged urges "
         "muttered murmured exclaimed called calls recalled recalls suggested suggests "
-        "acknowledged acknowledges maintained maintains"
+        "acknowledged acknowledges maintained maintains conceded concedes complained "
+        "complains joked jokes vowed vows cautioned cautions"
     ),
 }
 
