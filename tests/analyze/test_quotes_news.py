@@ -306,3 +306,11 @@ def test_more_news_cues(text: str, speaker: str, cue: str) -> None:
     lang = "en" if text.startswith('"') else "nl"
     (quote,) = quotes_of(text, lang)
     assert quote.speaker is not None and (quote.speaker.text, quote.cue) == (speaker, cue)
+
+
+def test_a_minister_s_portfolio_is_no_part_of_the_name() -> None:
+    # the tagger reads "Buitenlandse Zaken Hanke Bruins Slot" as one organisation
+    text = "„Dit is onacceptabel”, aldus minister van Buitenlandse Zaken Hanke Bruins Slot.\n"
+    (quote,) = [q for q in analysed(text, "nl") if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.text == "Hanke Bruins Slot"
+    assert text[quote.speaker.start : quote.speaker.end] == "Hanke Bruins Slot"

@@ -183,6 +183,18 @@ REPLY_WORDS: dict[str, frozenset[str]] = {
 }
 
 # Titles that announce a following name ("de heer Fogg", "Mr Lavrov").
+# Last words of a minister's portfolio: "minister van Buitenlandse Zaken Hanke Bruins Slot"
+PORTFOLIOS: dict[str, frozenset[str]] = {
+    "nl": _words(
+        "zaken justitie veiligheid financiën financien defensie onderwijs cultuur wetenschap "
+        "volksgezondheid welzijn sport landbouw natuur voedselkwaliteit visserij "
+        "infrastructuur waterstaat milieu leefmilieu klimaat energie asiel migratie "
+        "volkshuisvesting ruimtelijke ordening werkgelegenheid arbeid begroting verkeer "
+        "mobiliteit economie handel ontwikkelingssamenwerking integratie pensioenen toerisme "
+        "informatie koninkrijksrelaties digitalisering"
+    ),
+}
+
 # Finite verb forms that tell a clause after "said" ("said the talks would resume").
 AUXILIARIES: dict[str, frozenset[str]] = {
     "en": _words(

@@ -144,6 +144,14 @@ def _surname_end(ws: list[Word], i: int, lang: str) -> int | None:
     return end if end > k else None
 
 
+def _after_portfolio(ws: list[Word], start: int, end: int) -> int:
+    """Where the person's name starts in a run after "minister van": after the last word of
+    the portfolio ("Buitenlandse Zaken Hanke Bruins Slot"), else the run's last two words."""
+    portfolio = lexicon(cues.PORTFOLIOS, "nl")
+    last = max((k for k in range(start, end - 1) if ws[k].low in portfolio), default=None)
+    return last + 1 if last is not None else end - 2
+
+
 def _cap_adjective(word: Word, nxt: Word | None) -> bool:
     return bool(word.cap and nxt is not None and not nxt.cap and word.low.endswith(_CAP_ADJ_END))
 
@@ -195,8 +203,9 @@ def phrase_forward(
             return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
         if j + 2 < len(ws) and ws[j + 1].low in ("van", "of", "voor"):
             run_end = _name_run(ws, j + 2, lang)
-            if run_end - (j + 2) >= 3:  # "minister van Justitie Jeff Sessions": the last two
-                head = (ws[run_end - 2].start, ws[run_end - 1].end)
+            if run_end - (j + 2) >= 3:  # "minister van Justitie Jeff Sessions"
+                name_at = _after_portfolio(ws, j + 2, run_end)
+                head = (ws[name_at].start, ws[run_end - 1].end)
                 return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
         last = ws[attached_end(ws, j, lang)].end
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
@@ -351,8 +360,13 @@ def according_phrase(text: str, ws: list[Word], i: int, lang: str) -> Phrase | N
 
 
 def mention_for(text: str, span: tuple[int, int], entities: list[Mention], label: str) -> Mention:
-    """The entity mention that best covers ``span``, or a new mention of it."""
+    """The entity mention that best covers ``span``, or a new mention of it. An organisation
+    that runs on outside the span is not the speaker's mention: the tagger's "Buitenlandse
+    Zaken Hanke Bruins Slot" (ORG) holds the name "Hanke Bruins Slot"."""
     for mention in entities:
-        if mention.start < span[1] and span[0] < mention.end and mention.label in ("PER", "ORG"):
+        if not (mention.start < span[1] and span[0] < mention.end):
+            continue
+        inside = span[0] <= mention.start and mention.end <= span[1]
+        if mention.label == "PER" or (mention.label == "ORG" and inside):
             return mention
     return Mention(span[0], span[1], text[span[0] : span[1]], label)
