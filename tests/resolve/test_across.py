@@ -157,3 +157,16 @@ def test_a_role_speaker_is_its_named_person_never_a_word_inside_it() -> None:
     misc = {m.entity_id for m in doc.entities if m.label == "MISC"}
     assert named.speaker_entity == poetin
     assert doc.quotes[1].speaker_entity not in misc
+
+
+def test_a_name_inside_a_longer_organisation_mention_is_its_own_speaker() -> None:
+    from storyline.model import Mention, Quote
+
+    text = "„Nee”, aldus minister van Buitenlandse Zaken Hanke Bruins Slot."
+    doc = make_doc("b", text, [("Buitenlandse Zaken Hanke Bruins Slot", "ORG")])
+    start = text.index("Hanke")
+    speaker = Mention(start, start + len("Hanke Bruins Slot"), "Hanke Bruins Slot", "PER")
+    doc.quotes = [Quote(1, 4, "Nee", "direct", "aldus", speaker)]
+    resolve_documents([doc])
+    org = doc.entities[0].entity_id
+    assert doc.quotes[0].speaker_entity is not None and doc.quotes[0].speaker_entity != org

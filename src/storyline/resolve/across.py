@@ -335,8 +335,15 @@ def _named_by(mentions: list[Mention], speaker: Mention) -> int | None:
     by its own rules (``link_speaker``)."""
     if speaker.label == "ROLE":
         return None
-    k = _overlapping(mentions, speaker)
-    return k if k is not None and mentions[k].label in ("PER", "ORG") else None
+    for k, mention in enumerate(mentions):
+        if not (mention.start < speaker.end and speaker.start < mention.end):
+            continue
+        # an organisation that runs on past the name is not its mention: the tagger's
+        # "Buitenlandse Zaken Hanke Bruins Slot" (ORG) around the speaker "Hanke Bruins Slot"
+        inside = speaker.start <= mention.start and mention.end <= speaker.end
+        if mention.label == "PER" or (mention.label == "ORG" and inside):
+            return k
+    return None
 
 
 def _with_speakers(doc: Document) -> tuple[list[Mention], dict[int, int]]:
@@ -345,7 +352,15 @@ def _with_speakers(doc: Document) -> tuple[list[Mention], dict[int, int]]:
     extra: dict[int, int] = {}
     for q, quote in enumerate(doc.quotes):
         speaker = quote.speaker
-        if speaker is None or _overlapping(doc.entities, speaker) is not None:
+        if speaker is None:
+            continue
+        # a role next to a tagged word stays out as before; a name counts as covered only
+        # by a mention that names it (``_named_by``)
+        if speaker.label == "ROLE":
+            covered = _overlapping(doc.entities, speaker)
+        else:
+            covered = _named_by(doc.entities, speaker)
+        if covered is not None:
             continue
         if speaker.text[:1].isupper() and speaker.text.split()[0].casefold() not in (
             "de",
