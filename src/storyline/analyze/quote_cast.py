@@ -4,8 +4,10 @@ Learnt from the text itself: capitalised names that behave like names (capitalis
 mid-sentence, never a lower-case word), one-word names joined to the full name they are
 part of ("Fogg" to "Phileas Fogg"), role nouns that spoke in a cue ("de Sahib", "'t
 dichtertje"), a first-person narrator, and each member's gender from titles, role nouns
-and the pronouns that follow their mentions. Unnamed persons ("een klant", "de hospita",
-``quote_nominals``) are members too, with their sightings kept apart (``nominal``).
+and the pronouns that follow their mentions (``quote_gender``). Unnamed persons ("een
+klant", "de hospita", ``quote_nominals``) are members too, with their sightings kept apart
+(``nominal``). In news, where most people are named once or twice, the entity stage's
+persons join as well.
 """
 
 from __future__ import annotations
@@ -19,18 +21,11 @@ from dataclasses import dataclass, field
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_nominals as nominals
 from storyline.analyze.quote_cues import lexicon
+from storyline.analyze.quote_gender import FEMALE_TITLES, MALE_TITLES, vote_genders
 from storyline.analyze.quote_speakers import role_words
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|-ie\b")
 _PLACE_PREPS = frozenset(["in", "te", "naar", "uit", "over", "at", "to", "from"])
-_FEMALE_TITLES = frozenset(
-    ["mevrouw", "mevr", "juffrouw", "mejuffrouw", "freule", "miss", "mrs", "ms", "lady"]
-)
-_MALE_TITLES = frozenset(
-    ["heer", "mijnheer", "meneer", "m'nheer", "mr", "sir", "lord", "dr", "dokter"]
-)
-_MALE_PRON = frozenset(["hij", "hem", "zijn", "z'n", "-ie", "ie", "zijne", "he", "him", "his"])
-_FEMALE_PRON = frozenset(["zij", "ze", "haar", "hare", "she", "her"])
 _FIRST = frozenset(["ik", "i"])
 # "'t" reaches the tokens as "t"
 _DEFINITE = frozenset(
@@ -116,7 +111,7 @@ class Cast:
         self._starts = [s.start for s in self.sightings]
         self.nominal.sort(key=lambda s: s.start)
         self._nstarts = [s.start for s in self.nominal]
-        self._genders(toks)
+        vote_genders(self, toks)
 
     # -- geometry -----------------------------------------------------------
     def quoted(self, pos: int) -> bool:
@@ -145,7 +140,7 @@ class Cast:
     # -- construction -------------------------------------------------------
     def _names(self, toks: list[_Tok]) -> None:
         function = lexicon(cues.FUNCTION_WORDS, self.lang) | set(lexicon_pron(self.lang))
-        titles = lexicon(cues.TITLES, self.lang) | _FEMALE_TITLES | _MALE_TITLES
+        titles = lexicon(cues.TITLES, self.lang) | FEMALE_TITLES | MALE_TITLES
         lower = Counter(t.low for t in toks if not t.text[:1].isupper())
         mid_cap: Counter[str] = Counter()
         after_place: Counter[str] = Counter()
@@ -341,46 +336,6 @@ class Cast:
         self._alias["ik"] = "ik"
         for t in said:
             self.sightings.append(Sighting(t.start, t.end, "ik", False, t.line_start))
-
-    def _genders(self, toks: list[_Tok]) -> None:
-        starts = [t.start for t in toks]
-        sighted = {s.start for s in self.sightings}
-        for s in self.sightings:
-            member = self.members[s.key]
-            if member.narrator or s.quoted:
-                continue
-            index = bisect.bisect_left(starts, s.start)
-            before = toks[index - 1].low.strip(".") if index > 0 else ""
-            if before in _FEMALE_TITLES:
-                member.votes["f"] += 3
-                member.titled = True
-            elif before in _MALE_TITLES:
-                member.votes["m"] += 3
-                member.titled = True
-            head = s.key.split()[-1]
-            if head in cues.FEMALE_NOUNS or head.endswith(("ster", "trice", "vrouw")):
-                member.votes["f"] += 3
-            elif head in cues.MALE_NOUNS or head.endswith("man"):
-                member.votes["m"] += 3
-            self._follow(toks, index + 1, sighted, member)
-        for member in self.members.values():
-            m, f = member.votes["m"], member.votes["f"]
-            if m >= 2 * f and m >= 2:
-                member.gender = "m"
-            elif f >= 2 * m and f >= 2:
-                member.gender = "f"
-
-    def _follow(self, toks: list[_Tok], index: int, sighted: set[int], member: Member) -> None:
-        """The first third-person pronoun after a sighting, before anyone else is named."""
-        for t in toks[index : index + 20]:
-            if t.start in sighted or self.quoted(t.start):
-                return
-            if t.low in _MALE_PRON:
-                member.votes["m"] += 1
-                return
-            if t.low in _FEMALE_PRON:
-                member.votes["f"] += 1
-                return
 
     def gender(self, key: str) -> str:
         member = self.members.get(key)
