@@ -188,3 +188,20 @@ def test_an_indirect_quote_shows_its_cue_before_the_reported_clause(tmp_path: Pa
     store.save_documents([Document(article, quotes=[reported])])
     page = TestClient(create_app(store)).get(f"/articles/{article.id}").text
     assert '<span class="cue">houdt vol</span> er geen sprake is' in page
+
+
+def test_a_speaker_group_is_headed_by_the_name_not_a_role() -> None:
+    from storyline.web.pages import _by_speaker
+
+    def quote(text: str, label: str) -> dict[str, object]:
+        speaker = {"text": text, "label": label}
+        return {"speaker": speaker, "speaker_entity": "per-poetin", "text": "x"}
+
+    groups = _by_speaker(
+        [
+            quote("de Russische president", "ROLE"),
+            quote("Poetin", "PER"),
+            quote("Vladimir Poetin", "PER"),
+        ]
+    )
+    assert [(name, len(items)) for name, items in groups] == [("Vladimir Poetin", 3)]

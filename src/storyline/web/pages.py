@@ -104,15 +104,19 @@ def home(request: Request) -> HTMLResponse:
 def _by_speaker(quotes: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     """Quotes grouped by who said them: by resolved entity when known, else by the name."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    names: dict[str, str] = {}
+    names: dict[str, tuple[bool, int, str]] = {}
     for quote in quotes:
-        text = (quote.get("speaker") or {}).get("text")
+        speaker = quote.get("speaker") or {}
+        text = speaker.get("text")
         key = quote.get("speaker_entity") or text or ""
         groups[key].append(quote)
-        if text and len(text) > len(names.get(key, "")):
-            names[key] = text
+        # a group is headed by the fullest name, not by a role that refers to the person
+        # ("de Russische president" among Vladimir Poetin's quotes)
+        rank = (speaker.get("label") != "ROLE", len(text or ""), text or "")
+        if text and rank > names.get(key, (False, 0, "")):
+            names[key] = rank
     ranked = sorted(groups.items(), key=lambda item: (item[0] == "", -len(item[1]), item[0]))
-    return [(names.get(key) or "Unattributed", items) for key, items in ranked]
+    return [(names[key][2] if key in names else "Unattributed", items) for key, items in ranked]
 
 
 def _timeline_items(story: dict[str, Any]) -> list[dict[str, Any]]:
