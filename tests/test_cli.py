@@ -123,3 +123,13 @@ def test_the_cli_starts_without_loading_the_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def test_quotes_by_name_include_a_role_that_refers_to_the_person(db: str) -> None:
+    # seed 002: "de Russische president" said two of Poetin's partial quotes
+    result = runner.invoke(app, ["quotes", "--db", db, "--speaker", "Poetin", "--json"])
+    assert result.exit_code == 0, result.output
+    said = [json.loads(line) for line in result.output.splitlines()]
+    speakers = {q["speaker"]["text"] for q in said}
+    assert {"Poetin", "Vladimir Poetin", "de Russische president"} <= speakers
+    assert {q["speaker_entity"] for q in said} == {"per-vladimir-poetin"}

@@ -66,8 +66,13 @@ def _where(
         clauses.append("q.speaker_entity = ?")
         params.append(filt.speaker)
     elif filt.speaker:
-        clauses.append("q.speaker_text LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like(filt.speaker)}%")
+        # a name also finds the quotes of the entity it names under a role that refers to
+        # them ("Poetin" finds "de Russische president"'s quotes once resolved to him)
+        clauses.append(
+            "(q.speaker_text LIKE ? ESCAPE '\\' OR q.speaker_entity IN "
+            "(SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE))"
+        )
+        params.extend([f"%{_like(filt.speaker)}%", filt.speaker])
     if filt.text:
         clauses.append("q.text LIKE ? ESCAPE '\\'")
         params.append(f"%{_like(filt.text)}%")
