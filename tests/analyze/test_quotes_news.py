@@ -314,3 +314,21 @@ def test_a_minister_s_portfolio_is_no_part_of_the_name() -> None:
     (quote,) = [q for q in analysed(text, "nl") if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.text == "Hanke Bruins Slot"
     assert text[quote.speaker.start : quote.speaker.end] == "Hanke Bruins Slot"
+
+
+def test_a_quote_is_dated_by_its_sentence_not_by_what_it_talks_about() -> None:
+    from storyline.model import Article, PartialDate
+    from storyline.pipeline import analyze
+
+    text = (
+        "Sessions trekt zich terug\n\n"
+        "„Ik trek me terug”, zei Sessions woensdag tegen journalisten.\n\n"
+        "„Ik sprak hem in september”, zei hij.\n\n"
+        "Trump zei dinsdag dat hij vertrouwen heeft in Sessions.\n"
+    )
+    article = Article(id="a", text=text, lang="nl", date=PartialDate(2017, 3, 9))
+    (doc,) = list(analyze([article]))
+    dates = {q.text[:12]: q.date for q in doc.quotes}
+    assert dates["Ik trek me t"] == "2017-03-08"  # the Wednesday before a Thursday paper
+    assert dates["Ik sprak hem"] == "2017-03-09"  # September is what it talks about
+    assert dates["hij vertrouw"] == "2017-03-07"

@@ -42,7 +42,7 @@ from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase, Word, words
 from storyline.analyze.quote_turns import SpeakerModel, Trace, default_model, rerank
 from storyline.analyze.sentences import split_sentences
-from storyline.model import Document, Mention, Paragraph, Quote, QuoteKind, Span
+from storyline.model import Document, Mention, Paragraph, Quote, QuoteKind, Span, Timex
 
 _NARRATOR_MIN = 5  # first-person pronouns in the narration that make a first-person narrator
 
@@ -347,4 +347,29 @@ class QuoteStage:
                 date,
                 article_id=doc.article.id,
             )
+            date_statements(doc.quotes, doc.sentences, doc.timexes)
             yield doc
+
+
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def date_statements(quotes: list[Quote], sentences: list[Span], timexes: list[Timex]) -> None:
+    """A quote's date from a time expression of its own sentence outside the quoted words
+    ("zei Wilders vorige week", "Sessions zei woensdag dat ..."): when the statement was
+    made. Time expressions inside the quote are what it talks about, and leave it alone."""
+    dates = [t for t in timexes if t.type == "DATE" and _CALENDAR.fullmatch(t.value)]
+    if not dates:
+        return
+    for quote in quotes:
+        around = [s for s in sentences if s.start < quote.end and quote.start < s.end]
+        if not around:
+            continue
+        lo, hi = min(s.start for s in around), max(s.end for s in around)
+        said = [
+            t
+            for t in dates
+            if lo <= t.start and t.end <= hi and not (quote.start <= t.start < quote.end)
+        ]
+        if said:
+            quote.date = said[0].value
