@@ -324,7 +324,9 @@ def test_a_quote_is_dated_by_its_sentence_not_by_what_it_talks_about() -> None:
         "Sessions trekt zich terug\n\n"
         "„Ik trek me terug”, zei Sessions woensdag tegen journalisten.\n\n"
         "„Ik sprak hem in september”, zei hij.\n\n"
-        "Trump zei dinsdag dat hij vertrouwen heeft in Sessions.\n"
+        "Trump zei dinsdag dat hij vertrouwen heeft in Sessions.\n\n"
+        'Poetin verzekerde Trump dat de Russen "zich niet hebben gemengd" in de '
+        "verkiezingen van vorig jaar.\n"
     )
     article = Article(id="a", text=text, lang="nl", date=PartialDate(2017, 3, 9))
     (doc,) = list(analyze([article]))
@@ -332,3 +334,5 @@ def test_a_quote_is_dated_by_its_sentence_not_by_what_it_talks_about() -> None:
     assert dates["Ik trek me t"] == "2017-03-08"  # the Wednesday before a Thursday paper
     assert dates["Ik sprak hem"] == "2017-03-09"  # September is what it talks about
     assert dates["hij vertrouw"] == "2017-03-07"
+    # "vorig jaar" belongs to the reported clause, not to the saying
+    assert dates["zich niet he"] == "2017-03-09"

@@ -347,17 +347,22 @@ class QuoteStage:
                 date,
                 article_id=doc.article.id,
             )
-            date_statements(doc.quotes, doc.sentences, doc.timexes)
+            date_statements(doc.text, doc.quotes, doc.sentences, doc.timexes)
             yield doc
 
 
 _CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_REPORTED = re.compile(r"\b(?:dat|that)\b", re.IGNORECASE)
 
 
-def date_statements(quotes: list[Quote], sentences: list[Span], timexes: list[Timex]) -> None:
-    """A quote's date from a time expression of its own sentence outside the quoted words
-    ("zei Wilders vorige week", "Sessions zei woensdag dat ..."): when the statement was
-    made. Time expressions inside the quote are what it talks about, and leave it alone."""
+def date_statements(
+    text: str, quotes: list[Quote], sentences: list[Span], timexes: list[Timex]
+) -> None:
+    """A quote's date from a time expression of its own sentence that dates the saying
+    ("zei Wilders vorige week", "Sessions zei woensdag dat ..."). Time expressions inside
+    the quote, or in the reported clause a "dat"/"that" opens before it ("verzekerd dat de
+    Russen "zich niet hebben gemengd" in de verkiezingen van vorig jaar"), are what it talks
+    about, and leave its date alone."""
     dates = [t for t in timexes if t.type == "DATE" and _CALENDAR.fullmatch(t.value)]
     if not dates:
         return
@@ -366,6 +371,9 @@ def date_statements(quotes: list[Quote], sentences: list[Span], timexes: list[Ti
         if not around:
             continue
         lo, hi = min(s.start for s in around), max(s.end for s in around)
+        clause = _REPORTED.search(text, lo, quote.start)
+        if clause is not None:
+            hi = clause.start()  # only what comes before the reported clause
         said = [
             t
             for t in dates
