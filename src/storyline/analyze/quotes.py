@@ -366,11 +366,19 @@ def date_statements(
     dates = [t for t in timexes if t.type == "DATE" and _CALENDAR.fullmatch(t.value)]
     if not dates:
         return
+    ordered = sorted(sentences, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
     for quote in quotes:
-        around = [s for s in sentences if s.start < quote.end and quote.start < s.end]
+        first = max(0, bisect.bisect_right(starts, quote.start) - 1)
+        around = []
+        for sent in ordered[first:]:
+            if sent.start >= quote.end:
+                break
+            if quote.start < sent.end:
+                around.append(sent)
         if not around:
             continue
-        lo, hi = min(s.start for s in around), max(s.end for s in around)
+        lo, hi = around[0].start, max(s.end for s in around)
         clause = _REPORTED.search(text, lo, quote.start)
         if clause is not None:
             hi = clause.start()  # only what comes before the reported clause
