@@ -162,6 +162,24 @@ class Quote:
     flags: list[str] = field(default_factory=list)
 
 
+def role_person(speaker: Mention, flags: list[str]) -> Mention | None:
+    """The person a role speaker is when the text names them: a quote's ``role_is:NAME``
+    flag ("De minister" after "minister Jeff Sessions"), as a mention at the role's place."""
+    named = next((f.split(":", 1)[1] for f in flags if f.startswith("role_is:")), None)
+    return None if named is None else Mention(speaker.start, speaker.end, named, "PER")
+
+
+def names_speaker(mention: Mention, start: int, end: int) -> bool:
+    """Whether a tagged mention names the speaker at ``start``..``end``: a person that
+    overlaps it, or an organisation within it. An organisation that runs on past the name
+    does not: the tagger's "Buitenlandse Zaken Hanke Bruins Slot" (ORG) around "Hanke Bruins
+    Slot"."""
+    if not (mention.start < end and start < mention.end):
+        return False
+    inside = start <= mention.start and mention.end <= end
+    return mention.label == "PER" or (mention.label == "ORG" and inside)
+
+
 @dataclass
 class Document:
     """An article with everything the analysis stages found in it."""

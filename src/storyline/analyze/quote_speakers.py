@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
-from storyline.model import Mention
+from storyline.model import Mention, names_speaker
 
 _WORD = re.compile(r"-ie\b|['’][tsk]\b|\w+(?:['’]\w+)*(?:-\w+)*|\S")
 _PARTICLES = frozenset(
@@ -360,13 +360,8 @@ def according_phrase(text: str, ws: list[Word], i: int, lang: str) -> Phrase | N
 
 
 def mention_for(text: str, span: tuple[int, int], entities: list[Mention], label: str) -> Mention:
-    """The entity mention that best covers ``span``, or a new mention of it. An organisation
-    that runs on outside the span is not the speaker's mention: the tagger's "Buitenlandse
-    Zaken Hanke Bruins Slot" (ORG) holds the name "Hanke Bruins Slot"."""
+    """The entity mention that names ``span`` (``names_speaker``), or a new mention of it."""
     for mention in entities:
-        if not (mention.start < span[1] and span[0] < mention.end):
-            continue
-        inside = span[0] <= mention.start and mention.end <= span[1]
-        if mention.label == "PER" or (mention.label == "ORG" and inside):
+        if names_speaker(mention, *span):
             return mention
     return Mention(span[0], span[1], text[span[0] : span[1]], label)

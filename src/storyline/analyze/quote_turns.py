@@ -144,10 +144,10 @@ def _resolved(quote: Quote) -> bool:
 
 def _kept(quote: Quote, cast: Cast) -> bool:
     """A resolved pronoun cue whose person is not known to be of the other gender."""
-    if not _resolved(quote) or quote.speaker is None:
-        return False
     pron = cue_pronoun(quote)
-    gender = PRONOUN_GENDER.get(pron[0].lower()) if pron else None
+    if pron is None or "pronoun-unresolved" in quote.flags or quote.speaker is None:
+        return False
+    gender = PRONOUN_GENDER.get(pron[0].lower())
     key = cast.key_of(quote.speaker.text)
     return gender is None or key is None or cast.gender(key) in ("?", gender)
 

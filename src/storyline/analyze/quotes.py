@@ -42,7 +42,16 @@ from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase, Word, words
 from storyline.analyze.quote_turns import SpeakerModel, Trace, default_model, rerank
 from storyline.analyze.sentences import split_sentences
-from storyline.model import Document, Mention, Paragraph, Quote, QuoteKind, Span, Timex
+from storyline.model import (
+    Document,
+    Mention,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Span,
+    Timex,
+    role_person,
+)
 
 _NARRATOR_MIN = 5  # first-person pronouns in the narration that make a first-person narrator
 
@@ -168,10 +177,7 @@ class _Finder(CueReader):
 
     def person_of(self, speaker: Mention, notes: list[str]) -> Mention:
         """The person behind a role when the text names them, else the speaker itself."""
-        named = next((n.split(":", 1)[1] for n in notes if n.startswith("role_is:")), None)
-        if named is None:
-            return speaker
-        return Mention(speaker.start, speaker.end, named, "PER")
+        return role_person(speaker, notes) or speaker
 
     def speaker_of(self, phrase: Phrase) -> tuple[Mention | None, list[str]]:
         text = self.text

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storyline.model import Document, Mention, Quote
+from storyline.model import Document, Mention, names_speaker, role_person
 from storyline.resolve.names import parse_name
 from storyline.resolve.translit import fold
 from storyline.resolve.within import LocalEntity, WithinResult, link_mentions, link_speaker
@@ -231,7 +231,7 @@ class Resolver:
             if k is not None and mention_ids[k]:
                 found.append(mention_ids[k])
                 continue
-            local = link_speaker(within, _named_role(quote) or speaker)
+            local = link_speaker(within, role_person(speaker, quote.flags) or speaker)
             found.append(ids.get(local) if local is not None else None)
         return found
 
@@ -319,31 +319,15 @@ def _overlapping(mentions: list[Mention], speaker: Mention) -> int | None:
     return None
 
 
-def _named_role(quote: Quote) -> Mention | None:
-    """The person a role speaker is, when the text names them ("De minister" after "minister
-    Jeff Sessions": ``role_is:Jeff Sessions``)."""
-    speaker = quote.speaker
-    named = next((f.split(":", 1)[1] for f in quote.flags if f.startswith("role_is:")), None)
-    if speaker is None or named is None:
-        return None
-    return Mention(speaker.start, speaker.end, named, "PER")
-
-
 def _named_by(mentions: list[Mention], speaker: Mention) -> int | None:
     """The person or organisation mention that names a speaker. A role is nobody's mention:
     in "de Russische president" the tagger's "Russische" is no speaker; the role is linked
     by its own rules (``link_speaker``)."""
     if speaker.label == "ROLE":
         return None
-    for k, mention in enumerate(mentions):
-        if not (mention.start < speaker.end and speaker.start < mention.end):
-            continue
-        # an organisation that runs on past the name is not its mention: the tagger's
-        # "Buitenlandse Zaken Hanke Bruins Slot" (ORG) around the speaker "Hanke Bruins Slot"
-        inside = speaker.start <= mention.start and mention.end <= speaker.end
-        if mention.label == "PER" or (mention.label == "ORG" and inside):
-            return k
-    return None
+    return next(
+        (k for k, m in enumerate(mentions) if names_speaker(m, speaker.start, speaker.end)), None
+    )
 
 
 def _with_speakers(doc: Document) -> tuple[list[Mention], dict[int, int]]:
