@@ -63,3 +63,41 @@ def test_a_capitalised_speech_verb_opens_no_name() -> None:
     assert said("Edward Said") == "Edward Said"  # inside a name it may be one ("Said")
     quotes = direct('Als de veldheer tot de prinses Zegt: "het is te laat"')
     assert [q.speaker.text if q.speaker else None for q in quotes] != ["Zegt"]
+
+
+def test_a_surname_with_de_after_an_adjective_is_a_name() -> None:
+    assert said("de jonge De Woude Van Bergh , zich buigende") == "de jonge De Woude Van Bergh"
+    quotes = direct("- Het is al laat, mevrouw ! lispelde de jonge De Vries, buigend.\n")
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "De Vries"
+
+
+def test_a_dash_turn_runs_on_to_an_inquit_lines_below() -> None:
+    text = (
+        "Paul keek toe.\n"
+        "- Wat ligt die Freddy stil !\n"
+        "En alles zoo rijk !\n"
+        "Iets als een schilderij ! sprak Betsy , haar waaier ontplooiend .\n"
+    )
+    quotes = direct(text)
+    assert len(quotes) == 1
+    assert quotes[0].text.endswith("Iets als een schilderij !")
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Betsy"
+
+
+def test_a_dash_turn_without_an_inquit_ends_at_its_line() -> None:
+    text = "- Wat ligt die Freddy stil !\nPaul keek toe .\n- Ja ! riep Betsy .\n"
+    quotes = direct(text)
+    assert [q.text for q in quotes] == ["Wat ligt die Freddy stil !", "Ja !"]
+
+
+def test_a_short_clause_before_a_colon_names_the_speaker() -> None:
+    text = 'Dora kwam binnen.\nZij bloosde: "Die meneer keek net."\n'
+    quote = direct(text)[0]
+    assert quote.speaker is not None and quote.speaker.text == "Zij"
+    assert quote.cue == "bloosde"
+
+
+def test_who_hears_a_quote_is_not_its_speaker() -> None:
+    text = 'Dora kwam binnen.\nZij hoorde: "Die meneer keek net."\n'
+    assert direct(text)[0].cue != "hoorde"

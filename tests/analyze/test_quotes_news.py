@@ -308,6 +308,33 @@ def test_more_news_cues(text: str, speaker: str, cue: str) -> None:
     assert quote.speaker is not None and (quote.speaker.text, quote.cue) == (speaker, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker", "cue"),
+    [
+        (
+            'Sessions ligt onder vuur. De minister is duidelijk: "Ik blijf."\n',
+            "nl",
+            "De minister",
+            "is",
+        ),
+        ('Het was een drukke dag. Trump op Twitter: "Een heksenjacht!"\n', "nl", "Trump", ":"),
+        ('It was a busy day. The senator was blunt: "He must go."\n', "en", "The senator", "was"),
+        ('It was a busy day. Trump on Twitter: "A witch hunt!"\n', "en", "Trump", ":"),
+    ],
+)
+def test_a_short_clause_before_a_colon_names_the_speaker(
+    text: str, lang: str, speaker: str, cue: str
+) -> None:
+    (quote,) = [q for q in analysed(text, lang) if q.kind == "direct"]
+    assert quote.speaker is not None and (quote.speaker.text, quote.cue) == (speaker, cue)
+
+
+def test_narration_before_a_colon_names_no_speaker() -> None:
+    text = 'Sessions ligt onder vuur.\n\nHet antwoord van het Witte Huis was kort: "Nee."\n'
+    (quote,) = [q for q in analysed(text, "nl") if q.kind == "direct"]
+    assert quote.cue != "was"
+
+
 def test_a_minister_s_portfolio_is_no_part_of_the_name() -> None:
     # the tagger reads "Buitenlandse Zaken Hanke Bruins Slot" as one organisation
     text = "„Dit is onacceptabel”, aldus minister van Buitenlandse Zaken Hanke Bruins Slot.\n"

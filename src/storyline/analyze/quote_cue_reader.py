@@ -12,6 +12,7 @@ from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase, Word
 from storyline.model import Span
 
+_SHORT_CLAUSE = 3  # words after the subject in "Zij bloosde even:"
 _IMPERSONAL = frozenset(["klinkt", "klonk", "luidt", "luidde"])
 
 
@@ -77,7 +78,28 @@ class CueReader:
             if phrase is not None and phrase.end == clause[-1].end:
                 return ":", phrase, "pre"
         found = self.according(body) or self.verb_cue(body)
+        if found is None and body and body[-1].text == ":":
+            found = self._short_clause(body[:-1])
         return found
+
+    def _short_clause(self, clause: list[Word]) -> tuple[str, Phrase, str] | None:
+        """A colon after a subject and a verb of any kind ("Zij bloosde:", "De minister is
+        duidelijk:"; the verb is the cue) or a place or channel ("Trump op Twitter:"); a
+        longer clause is narration that a quote follows."""
+        k = 1 if clause and clause[0].low in lexicon(cues.CONJUNCTIONS, self.lang) else 0
+        phrase = sp.phrase_forward(self.text, clause, k, self.lang)
+        if phrase is None:
+            return None
+        rest = [w for w in clause if w.start >= phrase.end]
+        if not 0 < len(rest) <= _SHORT_CLAUSE:
+            return None
+        if rest[0].low in lexicon(cues.PERCEPTION_VERBS, self.lang):
+            return None
+        if rest[0].low in lexicon(cues.PREPOSITIONS, self.lang):
+            return ":", phrase, "pre"  # "Trump op Twitter:", "Poetin tegen journalisten:"
+        if any(not w.text.isalpha() or w.cap for w in rest):
+            return None
+        return rest[0].text, phrase, "pre"
 
     def according(self, ws: list[Word]) -> tuple[str, Phrase, str] | None:
         phrases = ACCORDING_TO.get(self.lang) or ACCORDING_TO["nl"] + ACCORDING_TO["en"]

@@ -43,6 +43,12 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
     ),
 }
 
+# Perception verbs: the subject of "Hij hoorde:" is who hears the quote, not who says it.
+PERCEPTION_VERBS: dict[str, frozenset[str]] = {
+    "nl": _words("hoorde hoort hoorden las leest lazen zag ziet zagen"),
+    "en": _words("heard hears read reads saw sees"),
+}
+
 # Verbs whose separable particle completes the cue ("houdt vol", "voegde toe").
 PARTICLE_VERBS: dict[str, dict[str, frozenset[str]]] = {
     "nl": {

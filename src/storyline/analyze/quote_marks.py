@@ -26,6 +26,7 @@ STRAIGHT = {'"': "double", "'": "single"}
 # „…“ (German style) and ‚…‘ close with what elsewhere opens.
 ALSO_CLOSES = {"„": "“", "‚": "‘"}
 DASHES = "-–—"
+_TURN_LINES = 3  # lines after a dash line searched for its inquit
 _LINE_DASH = re.compile(r"(?m)^[ \t]*(?:--|[–—-])[ \t]*(?=\S)")
 
 
@@ -215,6 +216,25 @@ def _inquit_at(text: str, pos: int, stop: int, lang: str) -> int | None:
     return None
 
 
+def _inquit_below(text: str, line_end: int, stop: int, lang: str) -> int | None:
+    """An inquit on one of the next lines of a dash turn that runs over several lines
+    ("- Wat ligt die Freddy stil ! / En alles zoo rijk ! sprak Betsy"); the search ends at
+    a line that opens a new turn or quote."""
+    for _ in range(_TURN_LINES):
+        if line_end >= stop:
+            return None
+        next_end = text.find("\n", line_end + 1, stop)
+        next_end = stop if next_end < 0 else next_end
+        line = text[line_end:next_end].strip()
+        if not line or line[0] in DASHES + "\"“„‘'«":
+            return None
+        found = _inquit_at(text, line_end - 1, next_end, lang)
+        if found is not None:
+            return found
+        line_end = next_end
+    return None
+
+
 def _dash_quotes(
     text: str, paras: list[Paragraph], taken: list[RawQuote], lang: str
 ) -> list[RawQuote]:
@@ -228,12 +248,9 @@ def _dash_quotes(
                 continue
             line_end = text.find("\n", start, para.end)
             line_end = para.end if line_end < 0 else line_end
-            next_end = text.find("\n", line_end + 1, para.end) if line_end < para.end else -1
-            next_end = para.end if next_end < 0 else next_end
             stop = _inquit_at(text, start, line_end, lang)
-            nxt_line = text[line_end:next_end].strip()
-            if stop is None and nxt_line and nxt_line[0] not in DASHES + "\"“„‘'«":
-                stop = _inquit_at(text, line_end - 1, next_end, lang)
+            if stop is None:
+                stop = _inquit_below(text, line_end, para.end, lang)
             q_start, q_end = _trimmed(text, start, stop if stop is not None else line_end)
             content = text[q_start:q_end]
             if q_end > q_start and (stop is not None or content[-1] in ".!?…"):

@@ -193,6 +193,9 @@ def phrase_forward(
             break
     if j >= len(ws):
         return None
+    if j > i and (end := _surname_end(ws, j, lang)) is not None:  # "de jonge De Vries"
+        head = (ws[j].start, ws[end - 1].end)
+        return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
     if _is_role(ws[j], lang) or ws[j].low in lexicon(cues.TITLES, lang):
         while j + 1 < len(ws) and _is_role(ws[j + 1], lang) and not ws[j + 1].cap:
             j += 1  # "chief executive Mark Zuckerberg"
