@@ -11,12 +11,12 @@ import pytest
 from storyline.analyze.entities import (
     EntityStage,
     adjective_names,
-    person_surnames,
     segments,
     split_compounds,
     split_person_tails,
     titled_persons,
 )
+from storyline.analyze.entity_names import particle_surnames, person_surnames
 from storyline.analyze.sentences import SentenceStage
 from storyline.analyze.tokens import tokenize
 from storyline.model import Article, Document, Mention, Span
@@ -256,3 +256,25 @@ def test_adjective_and_capitalised_common_noun_make_one_name() -> None:
 def test_adjective_rule_stays_out_of_english() -> None:
     doc = analyse("The Russian President met the Islamic State envoy in Washington.", "en")
     assert not any(m.text == "Russian President" for m in doc.entities)
+
+
+def test_a_surname_with_particles_takes_them_in() -> None:
+    text = "Minister Christianne van der Wal sprak. Van der Wal reageerde kalm. De Wal stroomt."
+    tokens = tokenize(text, "nl")
+    full = Mention(9, 32, "Christianne van der Wal", "PER")
+    wal = text.index("Wal reageerde")
+    river = text.rindex("Wal")
+    found = [full, Mention(wal, wal + 3, "Wal", "PER"), Mention(river, river + 3, "Wal", "LOC")]
+    out = particle_surnames(text, tokens, found)
+    assert [(m.text, m.label) for m in out] == [
+        ("Christianne van der Wal", "PER"),
+        ("Van der Wal", "PER"),
+        ("Wal", "LOC"),  # "De Wal" is no "van der Wal"
+    ]
+    assert [text[m.start : m.end] for m in out] == [m.text for m in out]
+
+
+def test_a_name_without_particles_changes_nothing() -> None:
+    text = "Jeff Sessions sprak. Van Sessions hoorden we niets."
+    found = [Mention(0, 13, "Jeff Sessions", "PER"), Mention(25, 33, "Sessions", "PER")]
+    assert particle_surnames(text, tokenize(text, "nl"), found) == found

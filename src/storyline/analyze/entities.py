@@ -12,11 +12,12 @@ per name, organisations inside compounds.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.entity_names import covered, particle_surnames, person_surnames
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.tokens import tokenize
 from storyline.model import Document, Mention, Paragraph, Span, Token
@@ -108,6 +109,7 @@ class Rules:
     titled: bool = True
     surnames: bool = True
     untagged_surnames: bool = True
+    particle_surnames: bool = True
     one_type: bool = True
     compounds: bool = True
     adjective_names: bool = True
@@ -130,6 +132,8 @@ def postprocess(
         found = titled_persons(text, tokens, found)
     if rules.surnames or rules.untagged_surnames:
         found = person_surnames(tokens, found, rules.surnames, rules.untagged_surnames)
+    if rules.particle_surnames:
+        found = particle_surnames(text, tokens, found)
     # Dutch only: English capitalises common nouns in names and titles ("Russian President").
     if rules.adjective_names and model.meta.get("lang") == "nl" and model.featurizer.freq:
         found = adjective_names(text, tokens, found, model.featurizer.freq, model.names)
@@ -233,7 +237,7 @@ def titled_persons(text: str, tokens: Sequence[Token], found: list[Mention]) -> 
         if tok.text.lower() not in PERSON_TITLES:
             continue
         run = _name_after(tokens, i + 1)
-        if run and not any(_covered(out, mention_starts, t) for t in run):
+        if run and not any(covered(out, mention_starts, t) for t in run):
             start, end = run[0].start, run[-1].end
             added.append(Mention(start, end, text[start:end], "PER"))
     return sorted(out + added, key=lambda m: m.start) if added else out
@@ -248,30 +252,6 @@ def _name_after(tokens: Sequence[Token], i: int) -> list[Token]:
             break
         run.append(tok)
     return run
-
-
-def person_surnames(
-    tokens: Sequence[Token], found: list[Mention], relabel: bool = True, untagged: bool = True
-) -> list[Mention]:
-    """The last word of a longer person name in the same document is that person
-    ("Jeff Sessions" ... "Sessions"): with ``relabel`` a one-word mention of it becomes
-    PER, with ``untagged`` such a word the tagger left out becomes a PER mention."""
-    surnames = {m.text.split()[-1] for m in found if m.label == "PER" and " " in m.text}
-    if not surnames:
-        return found
-    out = [
-        Mention(m.start, m.end, m.text, "PER")
-        if relabel and m.text in surnames and m.label != "PER"
-        else m
-        for m in found
-    ]
-    if untagged:
-        starts = [m.start for m in out]
-        for tok in tokens:
-            if tok.text in surnames and not _covered(out, starts, tok):
-                out.append(Mention(tok.start, tok.end, tok.text, "PER"))
-        out.sort(key=lambda m: m.start)
-    return out
 
 
 def one_type_per_name(found: list[Mention]) -> list[Mention]:
@@ -336,11 +316,6 @@ def adjective_names(
         else:
             out.append(m)
     return out
-
-
-def _covered(found: Sequence[Mention], starts: Sequence[int], tok: Token) -> bool:
-    k = bisect_right(starts, tok.start) - 1
-    return k >= 0 and found[k].end > tok.start
 
 
 class EntityStage:
