@@ -165,3 +165,11 @@ def test_short_turns_of_a_paragraphed_dialogue_are_no_headings() -> None:
     paras = blank_line_paragraphs(heading)
     found = find_quotes(heading, "nl", split_sentences(heading, "nl", paras), [], paras)
     assert [q.flags.count("heading") for q in found if q.kind == "direct"] == [1]
+
+
+def test_a_speaker_named_in_the_genitive_is_a_member_under_its_name() -> None:
+    # "Iran's" keyed as "iran" but looked up as "iran's" left a sighting without a member
+    text = "According to Iran's seismologic center, the quake was strong."
+    cast = Cast(text, "en", [], [(13, 19, "Iran's", "PER")])
+    assert cast.key_of("Iran's") == "iran"
+    assert [s.key for s in cast.sightings] == ["iran"]

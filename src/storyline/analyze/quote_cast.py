@@ -132,7 +132,7 @@ class Cast:
         if ws[-1] in _FIRST:
             return "ik" if "ik" in self.members else None
         for w in reversed(ws):
-            key = self._alias.get(w)
+            key = self._alias.get(w) or self._alias.get(_base(w))  # "Iran's" is "iran"
             if key is not None:
                 return key
         return None
@@ -288,8 +288,9 @@ class Cast:
     def _speaking_name(self, start: int, end: int, said: str, ws: list[str]) -> None:
         """A name that spoke in a cue is a member even when the text names it only once."""
         if self.key_of(said) is None and self._new_member(said, ws) and not self.quoted(start):
-            key = self.key_of(said) or ""
-            self.sightings.append(Sighting(start, end, key, False, False))
+            key = self.key_of(said)
+            if key is not None:
+                self.sightings.append(Sighting(start, end, key, False, False))
 
     def _new_member(self, said: str, ws: list[str]) -> bool:
         words = [_base(w.lower()) for w in ws if w.lower() not in _SKIP]
