@@ -45,3 +45,11 @@ def test_stage_fills_tokens() -> None:
     doc = Document(Article(id="a", text="Dhr. Trump sprak.", lang="nl"))
     (out,) = TokenStage()([doc])
     assert [t.text for t in out.tokens] == ["Dhr.", "Trump", "sprak", "."]
+
+
+def test_hyphenated_words_stay_whole_as_the_entity_models_learned_them() -> None:
+    for lang in ("en", "nl"):
+        words = [
+            t.text for t in tokenize("said Mohamed El-Erian of Jean-Claude's U.S.-based firm", lang)
+        ]
+        assert "El-Erian" in words and "U.S.-based" in words

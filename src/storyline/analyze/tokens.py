@@ -7,7 +7,9 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.symbols import ORTH
+from spacy.util import compile_infix_regex
 
 from storyline.analyze.sentences import ABBREVIATIONS
 from storyline.model import Document, Token
@@ -16,6 +18,9 @@ from storyline.model import Document, Token
 SPACY_LANGS = frozenset({"nl", "en", "de", "fr", "es", "it", "pt", "da", "sv", "nb"})
 # Abbreviations that are also ordinary words ending a sentence ("he said no.") stay split.
 _AMBIGUOUS = frozenset({"no", "est", "fig", "p", "e", "co", "st"})
+# spaCy's English rule that splits "El-Erian" and "Jean-Claude" at the hyphen: the CoNLL
+# data the entity models learn from keeps such words whole, as spaCy's Dutch rules do.
+_HYPHEN_INFIX = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
 
 
 def _variants(abbreviation: str) -> set[str]:
@@ -32,6 +37,8 @@ def tokenizer(lang: str) -> Any:
     code = lang if lang in SPACY_LANGS else "xx"
     nlp = spacy.blank(code)
     rules: Any = nlp.tokenizer
+    infixes = [rule for rule in nlp.Defaults.infixes or () if rule != _HYPHEN_INFIX]
+    rules.infix_finditer = compile_infix_regex(infixes).finditer
     abbreviations = ABBREVIATIONS.get(lang, frozenset()) | ABBREVIATIONS["en"]
     for abbreviation in sorted(abbreviations - _AMBIGUOUS):
         for form in _variants(abbreviation):
