@@ -363,3 +363,14 @@ def test_a_quote_is_dated_by_its_sentence_not_by_what_it_talks_about() -> None:
     assert dates["hij vertrouw"] == "2017-03-07"
     # "vorig jaar" belongs to the reported clause, not to the saying
     assert dates["zich niet he"] == "2017-03-09"
+
+
+def test_a_quote_after_dat_is_partial_and_present_tense_cues_count() -> None:
+    text = (
+        'Bart De Wever hield zich op de vlakte. Hij verklaarde enkel dat "alle opties op tafel '
+        'liggen".\n\nVolgens politicoloog Carl Devos duurt het lang. "Dat is hier regel", lacht '
+        "hij.\n"
+    )
+    found = [q for q in analysed(text, "nl") if q.kind != "indirect"]
+    assert [(q.kind, q.cue) for q in found] == [("partial", "verklaarde"), ("direct", "lacht")]
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Bart De Wever", "Carl Devos"]

@@ -28,7 +28,8 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "begon begint beval gebood bezwoer betoogde verzekerde hervatte vervolgden "
         "antwoordden vroegen "
         "verzucht zucht klaagt klaagde grapt grapte oordeelt oordeelde hoopt hoopte "
-        "gelooft geloofde"
+        "gelooft geloofde lacht grinnikt glimlacht glimlachte sneert sneerde fluistert "
+        "mompelt stamelt snauwt vervolgt"
     ),
     "en": _words(
         "said says say told tells tell added adds asked asks replied replies stated states "

@@ -163,6 +163,8 @@ class _Finder(CueReader):
         if not pre or not self.quotes or not self.bounds[:-1]:
             return False
         body = [w for w in pre if w.text not in ",:;"]
+        if body and body[-1].low in lexicon(cues.COMPLEMENTIZERS, self.lang):
+            return False  # "Hij verklaarde dat „...”": the quote goes on with his sentence
         return 0 < len(body) <= 4 and any(sp.is_cue_verb(w, self.lang) for w in body)
 
     def fill(self, quote: Quote, cue: str, phrase: Phrase) -> None:
