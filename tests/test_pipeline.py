@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pytest
+
 from storyline.ingest.service import ingest_paths
-from storyline.pipeline import analyze_pending, default_stages
+from storyline.model import Article, Document
+from storyline.pipeline import Pipeline, analyze_pending, default_stages
 from storyline.serialize import document_dict
 from storyline.store.sqlite import SQLiteStore
 
@@ -41,3 +45,30 @@ def test_default_stages_run_in_the_documented_order() -> None:
         "timex",
         "quotes",
     ]
+
+
+class _FailsOn:
+    """A stage with a bug that shows on one article only."""
+
+    name = "fragile"
+
+    def __init__(self, bad_id: str) -> None:
+        self.bad_id = bad_id
+
+    def __call__(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            if doc.article.id == self.bad_id:
+                raise KeyError("")
+            doc.quotes = []
+            yield doc
+
+
+def test_a_stage_failing_on_one_article_stops_no_other(caplog: pytest.LogCaptureFixture) -> None:
+    from storyline.analyze.sentences import SentenceStage
+
+    articles = [Article(id=name, text="Een zin. Nog een zin.", lang="nl") for name in "abc"]
+    pipeline = Pipeline([SentenceStage(), _FailsOn("b"), SentenceStage()])
+    docs = list(pipeline.run(articles))
+    assert [d.article.id for d in docs] == ["a", "b", "c"]
+    assert all(len(d.sentences) == 2 for d in docs)  # "b" keeps what came before the failure
+    assert "[E400] article b: the fragile stage failed (KeyError" in caplog.text

@@ -53,4 +53,6 @@ class ModelError(StorylineError):
 
 
 class AnalysisError(StorylineError):
+    """A stage failed on one article; names the article, the stage and the reason."""
+
     code = "E400"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from storyline.errors import AnalysisError
 from storyline.model import Article, Document
 
 if TYPE_CHECKING:
@@ -15,6 +17,9 @@ if TYPE_CHECKING:
 
     from storyline.store.base import Store
     from storyline.store.sqlite import SQLiteStore
+
+
+log = logging.getLogger(__name__)
 
 
 class Stage(Protocol):
@@ -34,10 +39,25 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     def run(self, articles: Iterable[Article]) -> Iterator[Document]:
-        docs: Iterable[Document] = (Document(article=article) for article in articles)
+        """Each article through every stage in turn. A stage that fails on one article
+        (a bug, not bad input: readers reject that) is logged with the article's id, and
+        the article keeps what the stages before it found; the other articles go on."""
+        for article in articles:
+            yield self._one(Document(article=article))
+
+    def _one(self, doc: Document) -> Document:
         for stage in self.stages:
-            docs = stage(docs)
-        yield from docs
+            try:
+                doc = next(iter(stage([doc])))
+            except Exception as exc:  # one article's failure must not stop the others
+                error = AnalysisError(
+                    f"article {doc.article.id}: the {stage.name} stage failed "
+                    f"({type(exc).__name__}: {exc}); the article keeps what the stages "
+                    "before it found"
+                )
+                log.error("%s", error, exc_info=exc)
+                break
+        return doc
 
 
 def default_stages() -> list[Stage]:
