@@ -374,3 +374,12 @@ def test_a_quote_after_dat_is_partial_and_present_tense_cues_count() -> None:
     found = [q for q in analysed(text, "nl") if q.kind != "indirect"]
     assert [(q.kind, q.cue) for q in found] == [("partial", "verklaarde"), ("direct", "lacht")]
     assert [q.speaker.text if q.speaker else None for q in found] == ["Bart De Wever", "Carl Devos"]
+
+
+def test_an_uncued_news_quote_goes_to_a_person_not_to_an_unnamed_one() -> None:
+    text = (
+        "Onderzoek gevraagd\n\nDemocratisch leider Chuck Schumer is het er niet mee eens. Hij "
+        'wil juist een onafhankelijke aanklager. "Het Amerikaanse volk verdient de waarheid."\n'
+    )
+    (quote,) = [q for q in analysed(text, "nl") if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.text == "Chuck Schumer"

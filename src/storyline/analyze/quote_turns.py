@@ -99,6 +99,10 @@ def rerank(
             _same_turn(finder, turns, i)  # the rest of one turn: '"…", zegt Poetin. "…"'
             continue
         cands = _candidates(finder, turns, model, i)
+        if not dialogue:
+            # news quotes the people it names: "Schumer ... wil een onafhankelijke
+            # aanklager. 'Het volk verdient de waarheid.'" is not the aanklager's
+            cands = [c for c in cands if not c[1].get("nominal")] or cands
         if trace is not None:
             trace.append((i, cands))
         if not cands:
