@@ -383,3 +383,29 @@ def test_an_uncued_news_quote_goes_to_a_person_not_to_an_unnamed_one() -> None:
     )
     (quote,) = [q for q in analysed(text, "nl") if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.text == "Chuck Schumer"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It is groundless," Kremlin spokesman Dmitry Peskov told reporters.\n', "Dmitry Peskov"),
+        (
+            '"We will respond," a senior administration official said.\n',
+            "a senior administration official",
+        ),
+        ('"We will respond," the former president said.\n', "the former president"),
+    ],
+)
+def test_english_roles_with_an_organisation_or_modifiers(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text, "en")
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_quote_given_to_someone_else_loses_the_cue_it_copied() -> None:
+    text = (
+        'Kremlin denies\n\n"It is groundless," Kremlin spokesman Dmitry Peskov told reporters.'
+        "\n\nForeign Minister Sergei Lavrov went further. He accused Washington of trying to "
+        '"poison" relations. "They want an enemy," Lavrov said.\n'
+    )
+    poison = next(q for q in analysed(text, "en") if q.text == "poison")
+    assert poison.cue != "told"

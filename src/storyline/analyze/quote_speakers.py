@@ -130,6 +130,31 @@ def _role_inside(ws: list[Word], i: int, end: int, lang: str) -> int | None:
     return None
 
 
+def _role_then_name(ws: list[Word], k: int, lang: str) -> bool:
+    """Whether a lower-case role noun and a name follow at ``ws[k]``."""
+    return (
+        k < len(ws) - 1
+        and not ws[k].cap
+        and _is_role(ws[k], lang)
+        and _name_run(ws, k + 1, lang) > k + 1
+    )
+
+
+def _modified_role(ws: list[Word], j: int, lang: str) -> int:
+    """The role noun after up to two lower-case modifiers English does not mark as
+    adjectives ("a senior administration official"), else ``j``."""
+    for k in range(j, min(j + 3, len(ws))):
+        if _is_role(ws[k], lang) and not ws[k].cap:
+            mods = ws[j:k]
+            if all(
+                w.text.isalpha() and not w.cap and _lower_word(ws, n, lang)
+                for n, w in zip(range(j, k), mods, strict=True)
+            ):
+                return k
+            return j
+    return j
+
+
 def _surname_end(ws: list[Word], i: int, lang: str) -> int | None:
     """Index after a surname that opens with a capitalised "De" or "Van" inside a sentence
     ("zegt De Vries", "aldus Van der Plas"), else None."""
@@ -180,6 +205,10 @@ def phrase_forward(
             owner, j = (first.start, first.end - 1), end
         elif (role := _role_inside(ws, j, end, lang)) is not None:
             owner, j = (first.start, ws[role - 1].end), role  # "Fed Chair Jerome Powell"
+        elif _role_then_name(ws, end, lang):
+            owner, j = (first.start, ws[end - 1].end), end  # "Kremlin spokesman Dmitry Peskov"
+    if possessive is None and j > i:
+        j = _modified_role(ws, j, lang)  # "a senior administration official"
     adjectives = 0
     while j + 1 < len(ws) and adjectives < 3 and ws[j + 1].text[:1].isalpha():
         nxt = ws[j + 1]

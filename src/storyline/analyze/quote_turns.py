@@ -159,6 +159,8 @@ def _kept(quote: Quote, cast: Cast) -> bool:
 def _assign(quote: Quote, mention: Mention) -> None:
     # a pronoun copied from another quote's cue no longer names this quote's speaker
     own = cue_pronoun(quote) is not None
+    if "continued" in quote.flags and quote.speaker != mention:
+        quote.cue = None  # the cue came with the speaker of the quote before
     quote.speaker = mention
     quote.flags = [
         f
