@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,3 +25,13 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 @pytest.fixture
 def examples() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(autouse=True)
+def _restore_quote_log_level() -> Iterator[None]:
+    """The training and evaluation commands quieten the quote stage's warnings; a test that
+    runs one must not silence them for the tests after it."""
+    logger = logging.getLogger("storyline.analyze.quotes")
+    level = logger.level
+    yield
+    logger.setLevel(level)

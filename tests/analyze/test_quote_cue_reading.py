@@ -101,3 +101,13 @@ def test_a_short_clause_before_a_colon_names_the_speaker() -> None:
 def test_who_hears_a_quote_is_not_its_speaker() -> None:
     text = 'Dora kwam binnen.\nZij hoorde: "Die meneer keek net."\n'
     assert direct(text)[0].cue != "hoorde"
+
+
+def test_a_dash_turn_runs_on_over_lines_that_speak() -> None:
+    text = "- Ach .... ik weet niet .\nIk ben wat zenuwachtig .\nHij lachte .\n"
+    text += "- Jij met je zenuwen !\n"
+    quotes = direct(text)
+    assert [q.text for q in quotes] == [
+        "Ach .... ik weet niet .\nIk ben wat zenuwachtig .",
+        "Jij met je zenuwen !",
+    ]

@@ -45,7 +45,7 @@ def test_grid_report_prints_each_setting_and_the_mean(
     trainer.grid_report(Eval(), [], Settings())  # type: ignore[arg-type]
     out = capsys.readouterr().out
     assert fitted == list(trainer.GRID)
-    assert "C 1.5  rounds 2: speaker 0.1500" in out
+    assert "C 1.5  rounds 3: speaker 0.1500" in out
     assert "grid mean speaker accuracy 0.2000 (range 0.1500-0.2500)" in out
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.analyze.quote_cues import ELISIONS, SPEECH_VERBS, lexicon
+from storyline.analyze.quote_dialogue import speechlike
 from storyline.model import Paragraph, Quote
 
 log = logging.getLogger("storyline.analyze.quotes")
@@ -235,10 +236,24 @@ def _inquit_below(text: str, line_end: int, stop: int, lang: str) -> int | None:
     return None
 
 
+def _run_on(text: str, line_end: int, stop: int) -> int:
+    """The end of the last line of a dash turn that runs on without an inquit over lines
+    that speak ("- Ach .... ik weet niet . / Ik ben wat zenuwachtig ."; ``speechlike``)."""
+    while line_end < stop:
+        next_end = text.find("\n", line_end + 1, stop)
+        next_end = stop if next_end < 0 else next_end
+        line = text[line_end:next_end].strip()
+        if not line or line[0] in DASHES + "\"“„‘'«" or not speechlike(line):
+            break
+        line_end = next_end
+    return line_end
+
+
 def _dash_quotes(
     text: str, paras: list[Paragraph], taken: list[RawQuote], lang: str
 ) -> list[RawQuote]:
-    """Dialogue lines opened by a dash run to their inquit or to the end of the line."""
+    """Dialogue lines opened by a dash run to their inquit, or over the lines that speak
+    after them, or to the end of the line."""
     out: list[RawQuote] = []
     inside = [(q.start, q.end) for q in taken]
     for para in paras:
@@ -251,6 +266,8 @@ def _dash_quotes(
             stop = _inquit_at(text, start, line_end, lang)
             if stop is None:
                 stop = _inquit_below(text, line_end, para.end, lang)
+            if stop is None:
+                line_end = _run_on(text, line_end, para.end)
             q_start, q_end = _trimmed(text, start, stop if stop is not None else line_end)
             content = text[q_start:q_end]
             if q_end > q_start and (stop is not None or content[-1] in ".!?…"):

@@ -3,7 +3,7 @@
     python src/storyline/models/quote_speaker_train.py          # fit on all five books, write
     python src/storyline/models/quote_speaker_train.py --cv     # leave-one-book-out figures
     python src/storyline/models/quote_speaker_train.py --hand-set  # the old hand-set weights
-    ... [--c 2.0] [--rounds 3] [--features NAME ...] [--prior-pull 0]  # hyper-parameters
+    ... [--c 2.0] [--rounds 3] [--damping 0.5] [--features NAME ...] [--prior-pull 0]
     python src/storyline/models/quote_speaker_train.py --cv --grid  # LOBO over a settings grid
 
 Each quote without a naming cue (no cue, or a third-person pronoun cue) gets candidate cast
@@ -11,13 +11,15 @@ members with features (``storyline.analyze.quote_candidates``); a candidate is r
 evaluation (``eval/quotes.py``) counts its mention as the gold character. Logistic regression
 on pairs (right minus wrong candidate of one quote), fitted ``--rounds`` times, each
 time on the features that the previous model's own choices produce (turn-taking looks at
-the speakers chosen before); ``--c`` 2.0 and three ``--rounds`` were picked on the
+the speakers chosen before); each round's weights are averaged with the previous round's
+(``--damping`` 0.5: undamped, the refits swung between 0.76 and 0.79 leave-one-book-out
+from one number of rounds to the next); ``--c`` 2.0 and three ``--rounds`` were picked on the
 leave-one-book-out figure among a handful of settings (0.1 to 20, two to four rounds). The
 shipped file is the fit on all five books; its in-sample figures are optimistic, ``--cv``
 gives the honest ones (each book scored by a model trained on the other four; the choice
 of ``--c`` and rounds on those same figures makes them slightly optimistic too: the
 figure moves by one to two points between neighbouring settings, so compare variants with
-``--grid``, the mean over C 1.5/2/2.5 and two or three rounds). ``PRIOR``,
+``--grid``, the mean over C 1.5/2/2.5 and three or four rounds). ``PRIOR``,
 the hand-set weights, only seeds the first round (``--prior-pull`` 1 also pulls the fit
 towards them instead of towards zero). ``--drop`` leaves features out (ablations).
 """
@@ -78,6 +80,9 @@ class Settings:
     # 1: the penalty pulls the weights towards the hand-set ones, 0: towards zero
     prior_pull: float = 0.0
     loss: str = "pairwise"  # or "softmax": each quote's candidates in one softmax
+    # each round's weights are this share the previous round's: undamped refits swing
+    # (leave-one-book-out 0.79 at three rounds, 0.76 at four, 0.79 at five)
+    damping: float = 0.5
 
 
 def eval_module() -> ModuleType:
@@ -171,23 +176,31 @@ def logistic_towards(x: np.ndarray, y: np.ndarray, prior: np.ndarray, c: float) 
 def fit(ev: ModuleType, books: list[Any], settings: Settings | None = None) -> SpeakerModel:
     how = settings or Settings()
     model = replace(PRIOR, decode_rules=False)  # rounds see the plain ranker's choices
-    prior = np.array([PRIOR.weights.get(n, 0.0) for n in how.features]) * how.prior_pull
+    previous: np.ndarray | None = None
     for _ in range(how.rounds):
-        if how.loss == "softmax":
-            coef = softmax_fit(groups(ev, books, model, how.features), how.c, len(how.features))
-            weights = {n: round(float(w), 4) for n, w in zip(how.features, coef, strict=True)}
-            model = SpeakerModel(weights, 0.0, decode_rules=False)
-            continue
-        x, y = samples(ev, books, model, how.features)
-        if how.prior_pull:
-            coef = logistic_towards(x, y.astype(float), prior, how.c)
-        else:
-            clf = LogisticRegression(C=how.c, max_iter=2000, fit_intercept=False)
-            clf.fit(x, y)
-            coef = clf.coef_[0]
+        coef = _round_weights(ev, books, model, how)
+        if previous is not None:
+            coef = how.damping * previous + (1 - how.damping) * coef
+        previous = coef
         weights = {n: round(float(w), 4) for n, w in zip(how.features, coef, strict=True)}
         model = SpeakerModel(weights, 0.0, decode_rules=False)
     return replace(model, decode_rules=True)
+
+
+def _round_weights(
+    ev: ModuleType, books: list[Any], model: SpeakerModel, how: Settings
+) -> np.ndarray:
+    """One round's fit on the features ``model``'s choices produce."""
+    if how.loss == "softmax":
+        return softmax_fit(groups(ev, books, model, how.features), how.c, len(how.features))
+    x, y = samples(ev, books, model, how.features)
+    if how.prior_pull:
+        prior = np.array([PRIOR.weights.get(n, 0.0) for n in how.features]) * how.prior_pull
+        return logistic_towards(x, y.astype(float), prior, how.c)
+    clf = LogisticRegression(C=how.c, max_iter=2000, fit_intercept=False)
+    clf.fit(x, y)
+    coef: np.ndarray = clf.coef_[0]
+    return coef
 
 
 def cross_validate(
@@ -197,7 +210,7 @@ def cross_validate(
     return {b.name: fit(ev, [o for o in books if o.name != b.name], settings) for b in books}
 
 
-GRID = tuple((c, rounds) for c in (1.5, 2.0, 2.5) for rounds in (2, 3))
+GRID = tuple((c, rounds) for c in (1.5, 2.0, 2.5) for rounds in (3, 4))
 
 
 def grid_report(ev: ModuleType, books: list[Any], settings: Settings) -> None:
@@ -253,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--loss", choices=("pairwise", "softmax"), default=Settings.loss, help="training loss"
     )
+    parser.add_argument(
+        "--damping", type=float, default=Settings.damping, help="share of the previous round"
+    )
     args = parser.parse_args(argv)
     unknown = (set(args.features or ()) | set(args.drop)) - set(FEATURES)
     if unknown:
@@ -265,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         features=tuple(f for f in chosen if f not in args.drop),
         prior_pull=args.prior_pull,
         loss=args.loss,
+        damping=args.damping,
     )
     logging.getLogger("storyline.analyze.quotes").setLevel(logging.ERROR)
     ev = eval_module()
