@@ -317,9 +317,21 @@ def test_more_news_cues(text: str, speaker: str, cue: str) -> None:
             "De minister",
             "is",
         ),
-        ('Het was een drukke dag. Trump op Twitter: "Een heksenjacht!"\n', "nl", "Trump", ":"),
+        (
+            "President Donald Trump was boos over het onderzoek. "
+            'Trump op Twitter: "Een heksenjacht!"\n',
+            "nl",
+            "Trump",
+            ":",
+        ),
         ('It was a busy day. The senator was blunt: "He must go."\n', "en", "The senator", "was"),
-        ('It was a busy day. Trump on Twitter: "A witch hunt!"\n', "en", "Trump", ":"),
+        (
+            "President Donald Trump was angry about the inquiry. "
+            'Trump on Twitter: "A witch hunt!"\n',
+            "en",
+            "Trump",
+            ":",
+        ),
     ],
 )
 def test_a_short_clause_before_a_colon_names_the_speaker(
@@ -409,3 +421,18 @@ def test_a_quote_given_to_someone_else_loses_the_cue_it_copied() -> None:
     )
     poison = next(q for q in analysed(text, "en") if q.text == "poison")
     assert poison.cue != "told"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Lees ook: "Trump ontslaat Comey."',
+        'Update: "De minister is opgestapt."',
+        'Kortom: "Niemand weet het."',
+        'Intussen in Moskou: "Geen commentaar."',
+    ],
+)
+def test_a_word_before_a_colon_is_no_speaker_and_a_place_never_is(line: str) -> None:
+    text = f"Nieuws\n\nHet was een drukke dag in Den Haag.\n\n{line}\n"
+    (quote,) = [q for q in analysed(text, "nl") if q.kind == "direct"]
+    assert quote.speaker is None

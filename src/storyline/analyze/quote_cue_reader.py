@@ -75,8 +75,8 @@ class CueReader:
         if body and body[-1].text == ":":
             clause = body[:-1]
             phrase = sp.phrase_forward(self.text, clause, 0, self.lang)
-            if phrase is not None and phrase.end == clause[-1].end:
-                return ":", phrase, "pre"
+            if phrase is not None and phrase.end == clause[-1].end and self.plausible(phrase):
+                return ":", phrase, "pre"  # "Rutte:", not "Update:" or "Kortom:"
         found = self.according(body) or self.verb_cue(body)
         if found is None and body and body[-1].text == ":":
             found = self._short_clause(body[:-1])
@@ -93,6 +93,8 @@ class CueReader:
         rest = [w for w in clause if w.start >= phrase.end]
         if not 0 < len(rest) <= _SHORT_CLAUSE:
             return None
+        if not (self.plausible(phrase) or sp.is_cue_verb(rest[0], self.lang)):
+            return None  # "Lees ook:", "Intussen in Moskou:", but "Trump schreef vanochtend:"
         if rest[0].low in lexicon(cues.PERCEPTION_VERBS, self.lang):
             return None
         if rest[0].low in lexicon(cues.PREPOSITIONS, self.lang):
@@ -157,7 +159,7 @@ class CueReader:
                 return first
         if after is not None:
             return after
-        initial = sp.phrase_forward(self.text, ws, 0, self.lang, loose=True) if n > 0 else None
+        initial = sp.phrase_forward(self.text, ws[:n], 0, self.lang, loose=True) if n > 0 else None
         return before or (initial if initial is not None and self.plausible(initial) else None)
 
     def plausible(self, phrase: Phrase) -> bool:

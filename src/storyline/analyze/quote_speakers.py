@@ -250,7 +250,13 @@ def phrase_forward(
         if name_end > j + 1:  # "de 34-jarige melkveehouder Jan de Vries", "politicoloog X"
             head = (ws[j + 1].start, ws[name_end - 1].end)
             return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
-    if loose and j > i and ws[j].text.isalpha() and not ws[j].cap:
+    if (
+        loose
+        and j > i
+        and ws[j].text.isalpha()
+        and not ws[j].cap
+        and ws[j].low not in lexicon(cues.FUNCTION_WORDS, lang)  # "zegt het zo:"
+    ):
         last = ws[attached_end(ws, j, lang)].end
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
     return None

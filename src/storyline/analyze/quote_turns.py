@@ -81,6 +81,7 @@ def rerank(
         [] if dialogue else [(m.start, m.end, m.text) for m in finder.entities if m.label == "PER"]
     )
     cast = Cast(finder.text, finder.lang, blocked, speakers, persons)
+    places = _places(finder, cast)
     turns = Turns(finder, cast)
     ranked: dict[int, list[Candidate]] = {}
     narrowed: set[int] = set()  # quotes whose pronoun cue's gender fits some candidate
@@ -101,7 +102,9 @@ def rerank(
         cands = _candidates(finder, turns, model, i)
         if not dialogue:
             # news quotes the people it names: "Schumer ... wil een onafhankelijke
-            # aanklager. 'Het volk verdient de waarheid.'" is not the aanklager's
+            # aanklager. 'Het volk verdient de waarheid.'" is not the aanklager's; and a
+            # place the entity stage found ("Den Haag") says nothing
+            cands = [c for c in cands if c[0] not in places]
             cands = [c for c in cands if not c[1].get("nominal")] or cands
         if trace is not None:
             trace.append((i, cands))
@@ -139,6 +142,16 @@ def _candidates(finder: _Finder, turns: Turns, model: SpeakerModel, i: int) -> l
     addressed = turns.vocatives(i)
     # nobody addresses themselves by name: "Ga jij ook, Marie?" is not Marie's
     return [c for c in cands if c[0] not in addressed] or cands
+
+
+def _places(finder: _Finder, cast: Cast) -> set[str]:
+    """Cast members the entity stage only ever tagged as places."""
+    keys: dict[str, set[str]] = {}
+    for m in finder.entities:
+        key = cast.key_of(m.text)
+        if key is not None:
+            keys.setdefault(key, set()).add(m.label)
+    return {key for key, labels in keys.items() if labels == {"LOC"}}
 
 
 def _resolved(quote: Quote) -> bool:
