@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from storyline.analyze.quote_dialogue import speechlike
 from storyline.analyze.quote_marks import blank_line_paragraphs
-from storyline.analyze.quote_speakers import phrase_forward, words
+from storyline.analyze.quote_speakers import phrase_forward
+from storyline.analyze.quote_words import words
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
 from storyline.model import Quote

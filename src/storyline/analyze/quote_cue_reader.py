@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
+from storyline.analyze import quote_words as qw
 from storyline.analyze.quote_cues import ACCORDING_TO, lexicon
 from storyline.analyze.quote_marks import DASHES
 from storyline.analyze.quote_resolver import Resolver
-from storyline.analyze.quote_speakers import Phrase, Word
+from storyline.analyze.quote_speakers import Phrase
+from storyline.analyze.quote_words import Word
 from storyline.model import Span
 
 _SHORT_CLAUSE = 3  # words after the subject in "Zij bloosde even:"
@@ -36,8 +38,8 @@ class CueReader:
         if impersonal is not None:
             return impersonal
         # "geeft Open VLD-voorzitter Tom Ongena toe": the particle after the whole name
-        particle = sp.particle_cue(post, i, self.lang, reach=6)
-        if sp.is_cue_verb(post[i], self.lang) or particle:
+        particle = qw.particle_cue(post, i, self.lang, reach=6)
+        if qw.is_cue_verb(post[i], self.lang) or particle:
             j = self._skip_adverbs(post, i + 1)
             phrase = sp.phrase_forward(self.text, post, j, self.lang, loose=True)
             if phrase is not None:
@@ -47,7 +49,7 @@ class CueReader:
         if phrase is not None:
             k = next((n for n, w in enumerate(post) if w.start >= phrase.end), len(post))
             k = self._skip_adverbs(post, k)
-            if k < len(post) and sp.is_cue_verb(post[k], self.lang):
+            if k < len(post) and qw.is_cue_verb(post[k], self.lang):
                 return post[k].text, phrase, "post"
         return None
 
@@ -93,7 +95,7 @@ class CueReader:
         rest = [w for w in clause if w.start >= phrase.end]
         if not 0 < len(rest) <= _SHORT_CLAUSE:
             return None
-        if not (self.plausible(phrase) or sp.is_cue_verb(rest[0], self.lang)):
+        if not (self.plausible(phrase) or qw.is_cue_verb(rest[0], self.lang)):
             return None  # "Lees ook:", "Intussen in Moskou:", but "Trump schreef vanochtend:"
         if rest[0].low in lexicon(cues.PERCEPTION_VERBS, self.lang):
             return None
@@ -117,8 +119,8 @@ class CueReader:
     def verb_cue(self, ws: list[Word]) -> tuple[str, Phrase, str] | None:
         """The last speech verb in ``ws`` with its subject."""
         for n in range(len(ws) - 1, -1, -1):
-            particle = sp.particle_cue(ws, n, self.lang)
-            if not (sp.is_cue_verb(ws[n], self.lang) or particle):
+            particle = qw.particle_cue(ws, n, self.lang)
+            if not (qw.is_cue_verb(ws[n], self.lang) or particle):
                 continue
             cue = f"{ws[n].text} {particle}" if particle else ws[n].text
             phrase = self.subject(ws, n)

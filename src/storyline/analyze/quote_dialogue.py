@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
+from storyline.analyze import quote_words as qw
 from storyline.analyze.quote_cues import REPLY_WORDS, lexicon
-from storyline.analyze.quote_speakers import Phrase, words
+from storyline.analyze.quote_speakers import Phrase
+from storyline.analyze.quote_words import words
 from storyline.model import Paragraph, Quote, Span
 
 if TYPE_CHECKING:  # quotes imports this module; the finder only arrives at run time
@@ -113,7 +115,7 @@ def next_sentence_cue(
     if len(ws) < 3 or ws[0].low not in ("dat", "dit", "that", "this"):
         return None
     for n, word in enumerate(ws[1:8], start=1):
-        if sp.is_cue_verb(word, finder.lang):
+        if qw.is_cue_verb(word, finder.lang):
             phrase = sp.phrase_forward(finder.text, ws, 2, finder.lang) or sp.phrase_forward(
                 finder.text, ws, n + 1, finder.lang
             )

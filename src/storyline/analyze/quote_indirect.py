@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
+from storyline.analyze import quote_words as qw
 from storyline.analyze.quote_cues import ACCORDING_TO, COMPLEMENTIZERS, lexicon
-from storyline.analyze.quote_speakers import Phrase, Word, words
+from storyline.analyze.quote_speakers import Phrase
+from storyline.analyze.quote_words import Word, words
 from storyline.model import Quote, Span
 
 if TYPE_CHECKING:  # quotes imports this module; the finder only arrives at run time
@@ -109,8 +111,8 @@ def _reported(finder: _Finder, ws: list[Word], sent: Span) -> Quote | None:
     """A speech verb followed, within a few words, by 'dat'/'that' and the reported clause."""
     comps = lexicon(COMPLEMENTIZERS, finder.lang)
     for n, word in enumerate(ws):
-        particle = sp.particle_cue(ws, n, finder.lang)
-        if not (sp.is_cue_verb(word, finder.lang) or particle):
+        particle = qw.particle_cue(ws, n, finder.lang)
+        if not (qw.is_cue_verb(word, finder.lang) or particle):
             continue
         comp = next((k for k in range(n + 1, min(n + 12, len(ws))) if ws[k].low in comps), None)
         if comp is None or (
@@ -127,7 +129,7 @@ def _bare_clause(finder: _Finder, ws: list[Word], sent: Span) -> Quote | None:
     """English drops "that": 'The ONS said food prices rose by 1.7%.'"""
     if finder.lang != "en":
         return None
-    starts = lexicon(cues.DETERMINERS, "en") | frozenset(sp.lexicon_pronouns("en"))
+    starts = lexicon(cues.DETERMINERS, "en") | frozenset(qw.lexicon_pronouns("en"))
     for n, word in enumerate(ws[:-4]):
         nxt = ws[n + 1]
         if word.low not in _SAYS or not (nxt.low in starts or nxt.cap):
@@ -156,7 +158,7 @@ def _pointing_back(finder: _Finder, ws: list[Word], sent: Span, prev: Span | Non
         return None
     if finder.para_at(prev.start) != finder.para_at(sent.start):
         return None
-    if not sp.is_cue_verb(ws[1], finder.lang):
+    if not qw.is_cue_verb(ws[1], finder.lang):
         return None
     phrase = sp.phrase_forward(finder.text, ws, 2, finder.lang, loose=True)
     if phrase is None:
@@ -171,12 +173,12 @@ def _trailing(finder: _Finder, ws: list[Word], sent: Span) -> Quote | None:
     if comma is None or comma < 3:
         return None
     verb, phrase = comma + 1, None
-    if sp.is_cue_verb(ws[verb], finder.lang):  # ', meldt de RVD.', ', said the ministry.'
+    if qw.is_cue_verb(ws[verb], finder.lang):  # ', meldt de RVD.', ', said the ministry.'
         phrase = sp.phrase_forward(finder.text, ws, verb + 1, finder.lang, loose=True)
     elif finder.lang == "en":  # '..., the ministry said.' (Dutch: ', die ... zei' is a relative)
         phrase = sp.phrase_forward(finder.text, ws, comma + 1, finder.lang, loose=True)
         verb = next((n for n, w in enumerate(ws) if phrase and w.start >= phrase.end), len(ws))
-        if phrase is None or verb >= len(ws) or not sp.is_cue_verb(ws[verb], finder.lang):
+        if phrase is None or verb >= len(ws) or not qw.is_cue_verb(ws[verb], finder.lang):
             return None
     if phrase is None or phrase.kind == "pron":
         return None

@@ -17,8 +17,8 @@ from storyline.analyze.quote_speakers import (
     _is_role,
     _name_run,
     identity,
-    words,
 )
+from storyline.analyze.quote_words import words
 from storyline.model import Mention
 
 

@@ -3,14 +3,18 @@ to is ``quote_resolver``'s)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
+from storyline.analyze.quote_words import (
+    Word,
+    lexicon_pronouns,
+    object_pronouns,
+    possessives,
+)
 from storyline.model import Mention, names_speaker
 
-_WORD = re.compile(r"-ie\b|['’][tsk]\b|\w+(?:['’]\w+)*(?:-\w+)*|\S")
 _PARTICLES = frozenset(
     [
         "van",
@@ -42,21 +46,6 @@ ATTACHING = frozenset(["van", "bij", "of", "for", "at"])
 _MAX_ATTACHED = 2  # "van het ministerie van Buitenlandse Zaken"
 
 
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-
 @dataclass
 class Phrase:
     """A speaker phrase: ``kind`` is name, pron or role; ``head`` is the name or role span."""
@@ -68,27 +57,6 @@ class Phrase:
     owner: tuple[int, int] | None = None
     possessive: str | None = None
     notes: list[str] = field(default_factory=list)
-
-
-def words(text: str, start: int, end: int) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
-
-
-def is_cue_verb(word: Word, lang: str) -> bool:
-    return word.low in lexicon(cues.SPEECH_VERBS, lang)
-
-
-def particle_cue(ws: list[Word], index: int, lang: str, reach: int = 8) -> str | None:
-    """The particle that makes ``ws[index]`` a speech cue ("houdt ... vol"), if one follows."""
-    table = cues.PARTICLE_VERBS.get(lang) or {
-        **cues.PARTICLE_VERBS["nl"],
-        **cues.PARTICLE_VERBS["en"],
-    }
-    for particle, verbs in table.items():
-        following = ws[index + 1 : index + 1 + reach]
-        if ws[index].low in verbs and any(w.low in (particle, "er" + particle) for w in following):
-            return particle
-    return None
 
 
 def _is_name_word(word: Word, lang: str, first: bool) -> bool:
@@ -321,21 +289,6 @@ def _is_role(word: Word, lang: str) -> bool:
     low = word.low
     roles = lexicon(cues.ROLE_NOUNS, lang)
     return low in roles or any(low.endswith(r) and len(r) > 5 for r in roles)
-
-
-def lexicon_pronouns(lang: str) -> dict[str, str]:
-    return cues.PRONOUNS.get(lang) or {**cues.PRONOUNS["nl"], **cues.PRONOUNS["en"]}
-
-
-def object_pronouns(lang: str) -> dict[str, str]:
-    return cues.OBJECT_PRONOUNS.get(lang) or {
-        **cues.OBJECT_PRONOUNS["nl"],
-        **cues.OBJECT_PRONOUNS["en"],
-    }
-
-
-def possessives(lang: str) -> dict[str, str]:
-    return cues.POSSESSIVES.get(lang) or {**cues.POSSESSIVES["nl"], **cues.POSSESSIVES["en"]}
 
 
 def identity(mention: Mention) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
+from storyline.analyze import quote_words as qw
 from storyline.analyze.quote_cue_reader import CueReader
 from storyline.analyze.quote_cues import lexicon
 from storyline.analyze.quote_dialogue import inherit
@@ -39,8 +40,9 @@ from storyline.analyze.quote_marks import (
     scan_quotes,
 )
 from storyline.analyze.quote_resolver import Resolver
-from storyline.analyze.quote_speakers import Phrase, Word, words
+from storyline.analyze.quote_speakers import Phrase
 from storyline.analyze.quote_turns import SpeakerModel, Trace, default_model, rerank
+from storyline.analyze.quote_words import Word, words
 from storyline.analyze.sentences import split_sentences
 from storyline.model import (
     Document,
@@ -165,7 +167,7 @@ class _Finder(CueReader):
         body = [w for w in pre if w.text not in ",:;"]
         if body and body[-1].low in lexicon(cues.COMPLEMENTIZERS, self.lang):
             return False  # "Hij verklaarde dat „...”": the quote goes on with his sentence
-        return 0 < len(body) <= 4 and any(sp.is_cue_verb(w, self.lang) for w in body)
+        return 0 < len(body) <= 4 and any(qw.is_cue_verb(w, self.lang) for w in body)
 
     def fill(self, quote: Quote, cue: str, phrase: Phrase) -> None:
         quote.cue = cue
@@ -187,7 +189,7 @@ class _Finder(CueReader):
             return sp.mention_for(text, phrase.head, self.entities, "PER"), []
         if phrase.kind == "pron":
             word = text[phrase.start : phrase.end]
-            features = {**sp.object_pronouns(self.lang), **sp.lexicon_pronouns(self.lang)}
+            features = {**qw.object_pronouns(self.lang), **qw.lexicon_pronouns(self.lang)}
             feature = features.get(word.lower(), "?")
             target = self.resolver.resolve(phrase.start, feature)
             if target is None and "1" in feature:
@@ -223,7 +225,7 @@ class _Finder(CueReader):
         if phrase.owner is not None:
             return [f"role_of:{self.text[phrase.owner[0] : phrase.owner[1]]}"]
         if phrase.possessive is not None:
-            feature = sp.possessives(self.lang).get(phrase.possessive, "?")
+            feature = qw.possessives(self.lang).get(phrase.possessive, "?")
             owner = self.resolver.resolve(phrase.start, feature)
             return [f"role_of:{owner.text}"] if owner else []
         return self.earlier_role(phrase)

@@ -1,0 +1,62 @@
+"""The words of a cue: offsets into the text, speech verbs, pronouns and possessives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyze import quote_cues as cues
+from storyline.analyze.quote_cues import lexicon
+
+_WORD = re.compile(r"-ie\b|['’][tsk]\b|\w+(?:['’]\w+)*(?:-\w+)*|\S")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+
+
+def is_cue_verb(word: Word, lang: str) -> bool:
+    return word.low in lexicon(cues.SPEECH_VERBS, lang)
+
+
+def particle_cue(ws: list[Word], index: int, lang: str, reach: int = 8) -> str | None:
+    """The particle that makes ``ws[index]`` a speech cue ("houdt ... vol"), if one follows."""
+    table = cues.PARTICLE_VERBS.get(lang) or {
+        **cues.PARTICLE_VERBS["nl"],
+        **cues.PARTICLE_VERBS["en"],
+    }
+    for particle, verbs in table.items():
+        following = ws[index + 1 : index + 1 + reach]
+        if ws[index].low in verbs and any(w.low in (particle, "er" + particle) for w in following):
+            return particle
+    return None
+
+
+def lexicon_pronouns(lang: str) -> dict[str, str]:
+    return cues.PRONOUNS.get(lang) or {**cues.PRONOUNS["nl"], **cues.PRONOUNS["en"]}
+
+
+def object_pronouns(lang: str) -> dict[str, str]:
+    return cues.OBJECT_PRONOUNS.get(lang) or {
+        **cues.OBJECT_PRONOUNS["nl"],
+        **cues.OBJECT_PRONOUNS["en"],
+    }
+
+
+def possessives(lang: str) -> dict[str, str]:
+    return cues.POSSESSIVES.get(lang) or {**cues.POSSESSIVES["nl"], **cues.POSSESSIVES["en"]}
