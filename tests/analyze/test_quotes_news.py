@@ -436,3 +436,64 @@ def test_a_word_before_a_colon_is_no_speaker_and_a_place_never_is(line: str) -> 
     text = f"Nieuws\n\nHet was een drukke dag in Den Haag.\n\n{line}\n"
     (quote,) = [q for q in analysed(text, "nl") if q.kind == "direct"]
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "Ron Sugar, CEO van Northrop Grumman, zei tijdens een interview dat “Iedereen zei "
+            "dat we gek waren.”\n",
+            "nl",
+            "Ron Sugar",
+        ),
+        (
+            "Louis Gallois, president en CEO van het bedrijf, verklaarde het volgende: “Vandaag "
+            "is een mooie dag.”\n",
+            "nl",
+            "Louis Gallois",
+        ),
+        (
+            'Ron Sugar, the chief executive of Northrop Grumman, said: "We won."\n',
+            "en",
+            "Ron Sugar",
+        ),
+        ('The White House spokesman said: "We won."\n', "en", "The White House spokesman"),
+        ('"We won," the White House spokesman said.\n', "en", "the White House spokesman"),
+    ],
+)
+def test_a_name_before_its_apposition_and_an_organisation_before_its_role(
+    text: str, lang: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(text, lang)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_lower_case_quote_inside_a_sentence_is_partial_even_with_a_cue_after_it() -> None:
+    text = "Citing “a precautionary measure”, Airbus announced a delay.\n"
+    (quote,) = [q for q in quotes_of(text, "en") if q.kind != "indirect"]
+    assert quote.kind == "partial" and quote.speaker is not None
+    assert quote.speaker.text == "Airbus"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "EADS chief executive Louis Gallois commented “This major selection is a win.”\n",
+            "Louis Gallois",
+            "commented",
+        ),
+        (
+            "Scott Carson, president and CEO of Boeing Commercial Airplanes said, “This has been "
+            "a wonderful day.”\n",
+            "Scott Carson",
+            "said",
+        ),
+    ],
+)
+def test_english_cues_with_commented_and_an_apposition_without_its_comma(
+    text: str, speaker: str, cue: str
+) -> None:
+    (quote,) = quotes_of(text, "en")
+    assert quote.speaker is not None and (quote.speaker.text, quote.cue) == (speaker, cue)

@@ -14,6 +14,7 @@ from storyline.analyze.quote_speakers import Phrase
 from storyline.analyze.quote_words import Word
 from storyline.model import Span
 
+_APPOSITION = 9  # words of an apposition between a name and its verb, commas included
 _SHORT_CLAUSE = 3  # words after the subject in "Zij bloosde even:"
 _IMPERSONAL = frozenset(["klinkt", "klonk", "luidt", "luidde"])
 
@@ -143,6 +144,8 @@ class CueReader:
             after = None
         # "Microsoft's president, Brad Smith, said": the apposition's comma before the verb
         end = n - 1 if n > 1 and ws[n - 1].text == "," else n
+        if (named := self._apposition(ws, end)) is not None:
+            return named  # "Ron Sugar, CEO van Northrop Grumman, zei"
         before = sp.phrase_backward(self.text, ws, end, self.lang)
         if before is not None and not self.plausible(before):
             before = None
@@ -163,6 +166,21 @@ class CueReader:
             return after
         initial = sp.phrase_forward(self.text, ws[:n], 0, self.lang, loose=True) if n > 0 else None
         return before or (initial if initial is not None and self.plausible(initial) else None)
+
+    def _apposition(self, ws: list[Word], end: int) -> Phrase | None:
+        """The name before an apposition that holds a role and ends before the verb at
+        ``ws[end]`` (its comma, which English news leaves out now and then): "Ron Sugar, CEO
+        van Northrop Grumman, zei", "Louis Gallois, president en CEO van het bedrijf, ..."."""
+        comma = next(
+            (c for c in range(end - 1, max(0, end - _APPOSITION), -1) if ws[c].text == ","), None
+        )
+        if comma is None or not any(sp.is_role(w, self.lang) for w in ws[comma + 1 : end]):
+            return None
+        name = sp.phrase_backward(self.text, ws, comma, self.lang)
+        if name is None or name.kind != "name" or not self.plausible(name):
+            return None
+        start = next((i for i, w in enumerate(ws) if w.start >= name.start), 0)
+        return name if start == 0 or ws[start - 1].text in ",;:(" else None
 
     def plausible(self, phrase: Phrase) -> bool:
         """A one-word capitalised subject counts only when the text names that person elsewhere."""

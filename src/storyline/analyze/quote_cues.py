@@ -40,7 +40,7 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "stressed stresses emphasised emphasized emphasises emphasizes urged urges "
         "muttered murmured exclaimed called calls recalled recalls suggested suggests "
         "acknowledged acknowledges maintained maintains conceded concedes complained "
-        "complains joked jokes vowed vows cautioned cautions"
+        "complains joked jokes vowed vows cautioned cautions commented comments"
     ),
 }
 
@@ -224,13 +224,13 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "mijn zijn haar hun ons onze uw uw kom zie zeg goed ga geef laat wacht "
         "hoofdstuk eerste tweede derde dit dat elke ieder iedereen niemand niets alles "
         "inmenging senaat senator president minister indien terwijl nadat voordat zodra zoodra "
-        "hoewel ofschoon wanneer waarop daarna dus zooals zoals totdat sedert sinds"
+        "hoewel ofschoon wanneer waarop daarna dus zooals zoals totdat sedert sinds volgende"
     ),
     "en": _words(
         "the a an this that these those he she it they i we you but and or also so as in "
         "on at after before for with from of to during according then there here not "
         "still yet when while what who where how why because yes no oh well my his her "
-        "their our your chapter every each nobody nothing everything"
+        "their our your chapter every each nobody nothing everything following"
     ),
 }
 

@@ -14,9 +14,9 @@ from storyline.analyze.quote_speakers import (
     _FEMALE_END,
     _MALE,
     _PARTICLES,
-    _is_role,
     _name_run,
     identity,
+    is_role,
 )
 from storyline.analyze.quote_words import words
 from storyline.model import Mention
@@ -65,7 +65,7 @@ class Resolver:
                 and any(len(w.text) > 1 for w in ws[i:end])
             ):
                 titled = i > 0 and (
-                    _is_role(ws[i - 1], self.lang)
+                    is_role(ws[i - 1], self.lang)
                     or ws[i - 1].low in lexicon(cues.TITLES, self.lang)
                 )
                 runs.append((i, end, titled or end - i > 1))

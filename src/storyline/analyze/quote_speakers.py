@@ -93,7 +93,7 @@ def _role_inside(ws: list[Word], i: int, end: int, lang: str) -> int | None:
     is an organisation, its role and a person ("Fed Chair Jerome Powell", "Apple CEO Tim
     Cook")."""
     for r in range(i + 1, end - 1):
-        if _is_role(ws[r], lang) and _name_run(ws, r + 1, lang) > r + 1:
+        if is_role(ws[r], lang) and _name_run(ws, r + 1, lang) > r + 1:
             return r
     return None
 
@@ -103,7 +103,7 @@ def _role_then_name(ws: list[Word], k: int, lang: str) -> bool:
     return (
         k < len(ws) - 1
         and not ws[k].cap
-        and _is_role(ws[k], lang)
+        and is_role(ws[k], lang)
         and _name_run(ws, k + 1, lang) > k + 1
     )
 
@@ -112,7 +112,7 @@ def _modified_role(ws: list[Word], j: int, lang: str) -> int:
     """The role noun after up to two lower-case modifiers English does not mark as
     adjectives ("a senior administration official"), else ``j``."""
     for k in range(j, min(j + 3, len(ws))):
-        if _is_role(ws[k], lang) and not ws[k].cap:
+        if is_role(ws[k], lang) and not ws[k].cap:
             mods = ws[j:k]
             if all(
                 w.text.isalpha() and not w.cap and _lower_word(ws, n, lang)
@@ -169,7 +169,7 @@ def phrase_forward(
         end = _name_run(ws, j, lang)
         if end > j and end < len(ws) and ws[end].text in ("'", "’") and end + 1 < len(ws):
             owner, j = (ws[j].start, ws[end - 1].end), end + 1
-        elif end == j + 1 and first.low.endswith("s") and _is_role(ws[end], lang):
+        elif end == j + 1 and first.low.endswith("s") and is_role(ws[end], lang):
             owner, j = (first.start, first.end - 1), end
         elif (role := _role_inside(ws, j, end, lang)) is not None:
             owner, j = (first.start, ws[role - 1].end), role  # "Fed Chair Jerome Powell"
@@ -180,7 +180,7 @@ def phrase_forward(
     adjectives = 0
     while j + 1 < len(ws) and adjectives < 3 and ws[j + 1].text[:1].isalpha():
         nxt = ws[j + 1]
-        plain = not _is_role(ws[j], lang) and not (
+        plain = not is_role(ws[j], lang) and not (
             ws[j].low in lexicon(cues.DETERMINERS, lang)
             or ws[j].low in lexicon(cues.FUNCTION_WORDS, lang)
         )
@@ -193,8 +193,8 @@ def phrase_forward(
     if j > i and (end := _surname_end(ws, j, lang)) is not None:  # "de jonge De Vries"
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
-    if _is_role(ws[j], lang) or ws[j].low in lexicon(cues.TITLES, lang):
-        while j + 1 < len(ws) and _is_role(ws[j + 1], lang) and not ws[j + 1].cap:
+    if is_role(ws[j], lang) or ws[j].low in lexicon(cues.TITLES, lang):
+        while j + 1 < len(ws) and is_role(ws[j + 1], lang) and not ws[j + 1].cap:
             j += 1  # "chief executive Mark Zuckerberg"
         after = j + 2 if j + 2 < len(ws) and ws[j + 1].text == "." else j + 1  # "Mr. Baker"
         name_end = _name_run(ws, after, lang)
@@ -210,6 +210,10 @@ def phrase_forward(
         last = ws[attached_end(ws, j, lang)].end
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
     end = _name_run(ws, j, lang)
+    if end > j and end < len(ws) and not ws[end].cap and is_role(ws[end], lang):
+        last = ws[attached_end(ws, end, lang)].end  # "the White House spokesman"
+        owner = (ws[j].start, ws[end - 1].end)
+        return Phrase(ws[i].start, last, "role", (ws[i].start, ws[end].end), owner, possessive)
     if end > j:
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
@@ -255,14 +259,14 @@ def phrase_backward(text: str, ws: list[Word], k: int, lang: str) -> Phrase | No
     if start <= j:
         begin = start
         if begin > 0 and (
-            _is_role(ws[begin - 1], lang) or ws[begin - 1].low in lexicon(cues.TITLES, lang)
+            is_role(ws[begin - 1], lang) or ws[begin - 1].low in lexicon(cues.TITLES, lang)
         ):
             begin -= 1
         found = phrase_forward(text, ws, _np_start(ws, begin, lang), lang)
         if found and found.head[1] == ws[j].end:
             return found
         return Phrase(ws[start].start, ws[j].end, "name", (ws[start].start, ws[j].end))
-    if _is_role(ws[j], lang):
+    if is_role(ws[j], lang):
         return phrase_forward(text, ws, _np_start(ws, j, lang), lang)
     return None
 
@@ -276,7 +280,9 @@ def _np_start(ws: list[Word], j: int, lang: str) -> int:
             return i - 1
         if prev.text in ("'", "’") and i - 2 >= 0 and ws[i - 2].cap:
             return i - 2
-        if (not prev.cap and prev.low.endswith(_ADJ_END)) or _cap_adjective(prev, ws[i]):
+        if prev.cap and lang == "en":
+            i -= 1  # an organisation before the role: "the White House spokesman"
+        elif (not prev.cap and prev.low.endswith(_ADJ_END)) or _cap_adjective(prev, ws[i]):
             i -= 1
         elif prev.cap and prev.low.endswith("s") and i == j:
             return i - 1
@@ -285,7 +291,7 @@ def _np_start(ws: list[Word], j: int, lang: str) -> int:
     return i
 
 
-def _is_role(word: Word, lang: str) -> bool:
+def is_role(word: Word, lang: str) -> bool:
     low = word.low
     roles = lexicon(cues.ROLE_NOUNS, lang)
     return low in roles or any(low.endswith(r) and len(r) > 5 for r in roles)

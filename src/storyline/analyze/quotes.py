@@ -137,8 +137,7 @@ class _Finder(CueReader):
         post = words(self.text, close, post_end)
         self.bounds.append((open_pos, close))
         found = self.post_cue(post) or self.pre_cue(pre, sent)
-        inquit_only = bool(found and found[2] == "post") or self._inquit_only(pre)
-        kind = self.kind(raw, pre, inquit_only)
+        kind = self.kind(raw, pre, bool(found and found[2] == "post"))
         quote = Quote(
             raw.start, raw.end, self.text[raw.start : raw.end], kind, flags=list(raw.flags)
         )
@@ -151,11 +150,15 @@ class _Finder(CueReader):
         quote.date = self.date
         return quote
 
-    def kind(self, raw: RawQuote, pre: list[Word], inquit: bool) -> QuoteKind:
+    def kind(self, raw: RawQuote, pre: list[Word], post_cue: bool) -> QuoteKind:
         content = self.text[raw.start : raw.end]
         pre_text = "".join(w.text for w in pre).strip(DASHES)
-        if not pre_text or pre_text.endswith(":") or inquit or raw.style == "dash":
+        if not pre_text or pre_text.endswith(":") or raw.style == "dash":
             return "direct"
+        if self._inquit_only(pre):
+            return "direct"  # the rest of a turn: '"Wat is het," vroeg ik, "morphine?"'
+        if post_cue and not content[:1].islower():
+            return "direct"  # but 'Citing “a precautionary measure”, Airbus announced
         if content[:1].isupper() and content.rstrip("\"'”’»")[-1:] in ".!?…":
             return "direct"
         return "partial"
