@@ -497,3 +497,30 @@ def test_english_cues_with_commented_and_an_apposition_without_its_comma(
 ) -> None:
     (quote,) = quotes_of(text, "en")
     assert quote.speaker is not None and (quote.speaker.text, quote.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“That is surprising,” Governor Haley Barbour of Mississippi told CBS.\n",
+            "Haley Barbour",
+        ),
+        (
+            "“What I saw was devastating,” Martha Falk, the tribal council treasurer of the "
+            "village, said.\n",
+            "Martha Falk",
+        ),
+        ("“There was an expectation,” a spokesman, Philip Crowley, said.\n", "Philip Crowley"),
+        (
+            "A Metropolitan police spokesman said two protesters were arrested. He said: “Police "
+            "were called at 5am.”\n",
+            "A Metropolitan police spokesman",
+        ),
+    ],
+)
+def test_english_cues_after_a_place_an_apposition_or_a_chain_of_roles(
+    text: str, speaker: str
+) -> None:
+    (quote,) = [q for q in quotes_of(text, "en") if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.text == speaker

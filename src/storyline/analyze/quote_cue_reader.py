@@ -49,10 +49,57 @@ class CueReader:
         phrase = sp.phrase_forward(self.text, post, i, self.lang)
         if phrase is not None:
             k = next((n for n, w in enumerate(post) if w.start >= phrase.end), len(post))
-            k = self._skip_adverbs(post, k)
+            if phrase.kind == "role" and (named := self._named_role(post, k)) is not None:
+                return named  # "a spokesman, Philip Crowley, said"
+            k = self._skip_adverbs(post, self._past_apposition(post, k))
             if k < len(post) and qw.is_cue_verb(post[k], self.lang):
                 return post[k].text, phrase, "post"
         return None
+
+    def _named_role(self, ws: list[Word], k: int) -> tuple[str, Phrase, str] | None:
+        """A name between commas after a role, then the verb: "a spokesman, Philip
+        Crowley, said"."""
+        if k + 3 >= len(ws) or ws[k].text != ",":
+            return None
+        name = sp.phrase_forward(self.text, ws, k + 1, self.lang)
+        if name is None or name.kind != "name":
+            return None
+        after = next((n for n, w in enumerate(ws) if w.start >= name.end), len(ws))
+        if (
+            after + 1 < len(ws)
+            and ws[after].text == ","
+            and qw.is_cue_verb(ws[after + 1], self.lang)
+        ):
+            return ws[after + 1].text, name, "post"
+        return None
+
+    def _past_apposition(self, ws: list[Word], k: int) -> int:
+        """Where the verb may follow a subject that ends before ``ws[k]``: past a place
+        ("Haley Barbour of Mississippi told") or an apposition between commas ("Martha
+        Falk, the tribal council treasurer, said"), else ``k``."""
+        if k + 1 < len(ws) and ws[k].low in sp.ATTACHING and ws[k + 1].cap:
+            end = k + 1
+            while end < len(ws) and ws[end].cap:
+                end += 1
+            return end
+        if k + 1 < len(ws) and ws[k].text == ",":
+            opener = ws[k + 1]
+            if opener.low in lexicon(cues.DETERMINERS, self.lang) or sp.is_role(opener, self.lang):
+                close = next(
+                    (
+                        c
+                        for c in range(k + 2, min(k + _APPOSITION + 4, len(ws)))
+                        if ws[c].text == ","
+                    ),
+                    None,
+                )
+                if (
+                    close is not None
+                    and close + 1 < len(ws)
+                    and qw.is_cue_verb(ws[close + 1], self.lang)
+                ):
+                    return close + 1
+        return k
 
     def _impersonal(self, post: list[Word], i: int) -> tuple[str, Phrase, str] | None:
         """Flemish 'klinkt het bij de partij': the source follows "bij"."""

@@ -211,9 +211,11 @@ def phrase_forward(
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
     end = _name_run(ws, j, lang)
     if end > j and end < len(ws) and not ws[end].cap and is_role(ws[end], lang):
-        last = ws[attached_end(ws, end, lang)].end  # "the White House spokesman"
-        owner = (ws[j].start, ws[end - 1].end)
-        return Phrase(ws[i].start, last, "role", (ws[i].start, ws[end].end), owner, possessive)
+        owner, role = (ws[j].start, ws[end - 1].end), end  # "the White House spokesman"
+        while role + 1 < len(ws) and is_role(ws[role + 1], lang) and not ws[role + 1].cap:
+            role += 1  # "a Metropolitan police spokesman"
+        last = ws[attached_end(ws, role, lang)].end
+        return Phrase(ws[i].start, last, "role", (ws[i].start, ws[role].end), owner, possessive)
     if end > j:
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
