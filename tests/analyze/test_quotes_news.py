@@ -524,3 +524,34 @@ def test_english_cues_after_a_place_an_apposition_or_a_chain_of_roles(
 ) -> None:
     (quote,) = [q for q in quotes_of(text, "en") if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ("“We are here,” said State Department spokesman P.J. Crowley.\n", "en", "P.J. Crowley"),
+        (
+            "“We are behind,” said Sen. Benjamin L. Cardin, who visited.\n",
+            "en",
+            "Benjamin L. Cardin",
+        ),
+        (
+            "“The operation is proceeding,” BP chief executive Tony Hayward said Wednesday.\n",
+            "en",
+            "Tony Hayward",
+        ),
+        (
+            "Anthony H. Cordesman, a national security and energy expert at the Center for "
+            "Strategic and International Studies, said the spill is “a rare case” indeed.\n",
+            "en",
+            "Anthony H. Cordesman",
+        ),
+        ("“The full extent is unknown,” auditors wrote.\n", "en", "auditors"),
+        ("“Het is onduidelijk”, schrijven de onderzoekers.\n", "nl", "de onderzoekers"),
+    ],
+)
+def test_initials_abbreviated_titles_long_appositions_and_plural_sources(
+    text: str, lang: str, speaker: str
+) -> None:
+    (quote,) = [q for q in quotes_of(text, lang) if q.kind != "indirect"]
+    assert quote.speaker is not None and quote.speaker.text == speaker

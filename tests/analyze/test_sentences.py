@@ -60,3 +60,13 @@ def test_stage_uses_whole_text_without_paragraphs() -> None:
     doc = Document(Article(id="a", text="Een zin. Nog een zin.", lang="nl"))
     (out,) = SentenceStage()([doc])
     assert [(s.start, s.end) for s in out.sentences] == [(0, 8), (9, 21)]
+
+
+def test_dotted_initials_end_no_sentence() -> None:
+    text = "“We are here,” said spokesman P.J. Crowley. He left. J.R.R. Tolkien wrote."
+    found = [text[s.start : s.end] for s in split_sentences(text, "en", [Paragraph(0, len(text))])]
+    assert found == [
+        "“We are here,” said spokesman P.J. Crowley.",
+        "He left.",
+        "J.R.R. Tolkien wrote.",
+    ]

@@ -14,7 +14,7 @@ from storyline.analyze.quote_speakers import Phrase
 from storyline.analyze.quote_words import Word
 from storyline.model import Span
 
-_APPOSITION = 9  # words of an apposition between a name and its verb, commas included
+_APPOSITION = 16  # words of an apposition between a name and its verb, commas included
 _SHORT_CLAUSE = 3  # words after the subject in "Zij bloosde even:"
 _IMPERSONAL = frozenset(["klinkt", "klonk", "luidt", "luidde"])
 
@@ -227,7 +227,16 @@ class CueReader:
         if name is None or name.kind != "name" or not self.plausible(name):
             return None
         start = next((i for i, w in enumerate(ws) if w.start >= name.start), 0)
-        return name if start == 0 or ws[start - 1].text in ",;:(" else None
+        return name if start == 0 or self._opens_subject(ws[start - 1]) else None
+
+    def _opens_subject(self, before: Word) -> bool:
+        """Whether a name after ``before`` can open the clause's subject: after a comma or
+        the like, or after a title ("Adm. Thad Allen", "Governor Haley Barbour"), not after
+        a preposition ("In Washington, ...")."""
+        if before.text in ",;:(.":
+            return True
+        closed = lexicon(cues.PREPOSITIONS, self.lang) | lexicon(cues.FUNCTION_WORDS, self.lang)
+        return before.cap and before.low not in closed
 
     def plausible(self, phrase: Phrase) -> bool:
         """A one-word capitalised subject counts only when the text names that person elsewhere."""

@@ -29,7 +29,9 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "antwoordden vroegen "
         "verzucht zucht klaagt klaagde grapt grapte oordeelt oordeelde hoopt hoopte "
         "gelooft geloofde lacht grinnikt glimlacht glimlachte sneert sneerde fluistert "
-        "mompelt stamelt snauwt vervolgt"
+        "mompelt stamelt snauwt vervolgt "
+        "schrijven stellen melden verklaren waarschuwen benadrukken beweren erkennen "
+        "ontkennen reageren antwoorden vertellen"
     ),
     "en": _words(
         "said says say told tells tell added adds asked asks replied replies stated states "
@@ -137,7 +139,9 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "diplomaten deskundige deskundigen expert experts onderzoeker onderzoekers "
         "republikein democraat partij partijen krant zegsman zegsvrouw consul gentleman "
         "man vrouw meisje jongen heer dame moeder vader tante oom dokter bediende knecht "
-        "meester vriend vriendin kapitein inspecteur"
+        "meester vriend vriendin kapitein inspecteur "
+        "wetenschapper wetenschappers econoom economen hoogleraar critici bewoners getuigen "
+        "activisten demonstranten actievoerders analist analisten auditors"
     ),
     "en": _words(
         "spokesman spokeswoman spokesperson spokespeople ambassador minister president "
@@ -145,7 +149,10 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "prosecutor senator senators leader leaders chief executive ceo official officials "
         "sources source diplomat diplomats expert experts analyst analysts secretary "
         "governor general commander police judge king queen prince princess pope "
-        "republican democrat party newspaper aide aides man woman girl boy doctor captain"
+        "republican democrat party newspaper aide aides man woman girl boy doctor captain "
+        "auditors investigator investigators researcher researchers scientist scientists "
+        "economist economists lawmaker lawmakers critic critics resident residents witness "
+        "witnesses activist activists protester protesters engineer engineers professor"
     ),
 }
 
@@ -211,7 +218,7 @@ AUXILIARIES: dict[str, frozenset[str]] = {
 }
 TITLES: dict[str, frozenset[str]] = {
     "nl": _words("heer mijnheer meneer mevrouw mevr mw dhr juffrouw miss mr mrs dr prof"),
-    "en": _words("mr mrs ms miss dr prof sir lady lord"),
+    "en": _words("mr mrs ms miss dr prof sir lady lord sen rep gov gen adm col lt sgt"),
 }
 
 # Capitalised words that start sentences but never start a name.

@@ -99,13 +99,12 @@ def _role_inside(ws: list[Word], i: int, end: int, lang: str) -> int | None:
 
 
 def _role_then_name(ws: list[Word], k: int, lang: str) -> bool:
-    """Whether a lower-case role noun and a name follow at ``ws[k]``."""
-    return (
-        k < len(ws) - 1
-        and not ws[k].cap
-        and is_role(ws[k], lang)
-        and _name_run(ws, k + 1, lang) > k + 1
-    )
+    """Whether lower-case role nouns and a name follow at ``ws[k]`` ("spokesman Dmitry
+    Peskov", "chief executive Tony Hayward")."""
+    end = k
+    while end < len(ws) and not ws[end].cap and is_role(ws[end], lang):
+        end += 1
+    return end > k and _name_run(ws, end, lang) > end
 
 
 def _modified_role(ws: list[Word], j: int, lang: str) -> int:
@@ -253,6 +252,7 @@ def phrase_backward(text: str, ws: list[Word], k: int, lang: str) -> Phrase | No
     while start >= 0 and (
         _is_name_word(ws[start], lang, False)
         or (ws[start].low in _PARTICLES and start < j and ws[start + 1].cap)
+        or (ws[start].text == "." and start > 0 and len(ws[start - 1].text) == 1)  # "H."
     ):
         start -= 1
     start += 1
@@ -359,8 +359,13 @@ def according_phrase(text: str, ws: list[Word], i: int, lang: str) -> Phrase | N
 
 
 def mention_for(text: str, span: tuple[int, int], entities: list[Mention], label: str) -> Mention:
-    """The entity mention that names ``span`` (``names_speaker``), or a new mention of it."""
+    """The entity mention that names ``span`` (``names_speaker``), or a new mention of it; a
+    person mention the tagger cut short inside the span ("P.J." of "P.J. Crowley") gives
+    way to the whole span."""
     for mention in entities:
         if names_speaker(mention, *span):
+            inside = span[0] <= mention.start and mention.end <= span[1]
+            if mention.label == "PER" and inside and (mention.start, mention.end) != span:
+                return Mention(span[0], span[1], text[span[0] : span[1]], "PER")
             return mention
     return Mention(span[0], span[1], text[span[0] : span[1]], label)

@@ -23,6 +23,7 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     "en": frozenset(_EN_ABBREVIATIONS.split()),
 }
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+)")
 _OPENERS = "\"“„‘'«("
 _NEXT_START = re.compile(r"\s+([\"“„‘'«(]?)(\S)")
@@ -37,8 +38,8 @@ def _is_abbreviation(text: str, end: int, lang: str) -> bool:
         return False
     if len(raw) > 1 and raw.isupper() and "." not in raw:
         return False  # an acronym closing the sentence: "in de VS." (not "vs." = versus)
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Sessions"
+    if (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(raw):
+        return True  # an initial: "J. Sessions", "P.J. Crowley"
     return word in ABBREVIATIONS["en"] or word in ABBREVIATIONS.get(lang, frozenset())
 
 
