@@ -555,3 +555,32 @@ def test_initials_abbreviated_titles_long_appositions_and_plural_sources(
 ) -> None:
     (quote,) = [q for q in quotes_of(text, lang) if q.kind != "indirect"]
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ("“I was never for it,” the 46-year-old said.\n", "en", "the 46-year-old"),
+        ("„Dit is zwaar”, zegt de 34-jarige.\n", "nl", "de 34-jarige"),
+        (
+            "Earlier, the environment secretary, Hilary Benn, had said that it appears to be "
+            "“relatively mild” and safe.\n",
+            "en",
+            "Hilary Benn",
+        ),
+    ],
+)
+def test_an_age_as_the_speaker_and_an_auxiliary_before_the_cue(
+    text: str, lang: str, speaker: str
+) -> None:
+    (quote,) = [q for q in quotes_of(text, lang) if q.kind != "indirect"]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_words_quoted_in_another_sentence_keep_no_speaker_of_the_quote_before() -> None:
+    text = (
+        "“He is with his family,” Wine said. He noted the yacht is well known. “Bob” finished "
+        "fourth in its group.\n"
+    )
+    bob = next(q for q in analysed(text, "en") if q.text == "Bob")
+    assert bob.speaker is None

@@ -190,7 +190,10 @@ class CueReader:
             # the phrase after the verb is its object or the reported clause's subject
             after = None
         # "Microsoft's president, Brad Smith, said": the apposition's comma before the verb
-        end = n - 1 if n > 1 and ws[n - 1].text == "," else n
+        end = n
+        while end > 1 and ws[end - 1].low in lexicon(cues.AUXILIARIES, self.lang):
+            end -= 1  # "Hilary Benn, had said"
+        end = end - 1 if end > 1 and ws[end - 1].text == "," else end
         if (named := self._apposition(ws, end)) is not None:
             return named  # "Ron Sugar, CEO van Northrop Grumman, zei"
         before = sp.phrase_backward(self.text, ws, end, self.lang)

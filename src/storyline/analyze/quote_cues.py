@@ -211,6 +211,7 @@ PORTFOLIOS: dict[str, frozenset[str]] = {
 
 # Finite verb forms that tell a clause after "said" ("said the talks would resume").
 AUXILIARIES: dict[str, frozenset[str]] = {
+    "nl": _words("heeft hebben had hadden zal zullen zou zouden wil wilde is was"),
     "en": _words(
         "is are was were be been will would can could should shall may might must has have had "
         "do does did"

@@ -30,7 +30,9 @@ def inherit(finder: _Finder, quote: Quote, sent: Span | None, para: Paragraph) -
     since = finder.bounds[-2][1] if len(finder.bounds) > 1 else para.start
     gap = finder.text[since : finder.bounds[-1][0]]
     if prev is not None and finder.para_at(prev.start) == para and "\n" not in gap:
-        if prev.speaker is not None:
+        # words quoted in another sentence are nobody's in particular: '“Bob” finished fourth'
+        same_sentence = sent is not None and sent.start <= prev.start < sent.end
+        if prev.speaker is not None and (quote.kind != "partial" or same_sentence):
             _copy_speaker(quote, prev, "continued")
         return
     subject = narrative_subject(finder, since, finder.bounds[-1][0])

@@ -3,6 +3,7 @@ to is ``quote_resolver``'s)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from storyline.analyze import quote_cues as cues
@@ -35,6 +36,7 @@ _PARTICLES = frozenset(
         "'t",
     ]
 )
+_AGED = re.compile(r"\d+-(?:year-old|jarige)")
 _ADJ_END = ("e", "en", "sche", "ste")
 _FEMALE_END = ("ster", "trice", "vrouw", "es", "woman")
 _FEMALE = cues.FEMALE_NOUNS
@@ -189,6 +191,12 @@ def phrase_forward(
             break
     if j >= len(ws):
         return None
+    if j > i and _AGED.fullmatch(ws[j].low):
+        if not (j + 1 < len(ws) and _lower_word(ws, j + 1, lang)):  # "the 46-year-old said"
+            return Phrase(
+                ws[i].start, ws[j].end, "role", (ws[i].start, ws[j].end), owner, possessive
+            )
+        j += 1  # "de 34-jarige melkveehouder": an adjective
     if j > i and (end := _surname_end(ws, j, lang)) is not None:  # "de jonge De Vries"
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)

@@ -153,6 +153,8 @@ class _Finder(CueReader):
     def kind(self, raw: RawQuote, pre: list[Word], post_cue: bool) -> QuoteKind:
         content = self.text[raw.start : raw.end]
         pre_text = "".join(w.text for w in pre).strip(DASHES)
+        if not pre_text and not post_cue and self._runs_on(raw, content):
+            return "partial"  # a name opening a sentence: '“Bob” finished fourth'
         if not pre_text or pre_text.endswith(":") or raw.style == "dash":
             return "direct"
         if self._inquit_only(pre):
@@ -162,6 +164,16 @@ class _Finder(CueReader):
         if content[:1].isupper() and content.rstrip("\"'”’»")[-1:] in ".!?…":
             return "direct"
         return "partial"
+
+    def _runs_on(self, raw: RawQuote, content: str) -> bool:
+        """Whether the sentence runs on in lower case right after quoted words that end in
+        no punctuation of their own and their closing mark."""
+        if raw.style == "dash" or content.rstrip()[-1:] in ".,!?…;:":
+            return False
+        after = self.text[raw.end : raw.end + 40]
+        if after[:1] not in "\"'”’»":
+            return False  # a closing mark set apart (tokenised text) pairs ambiguously
+        return after[1:].lstrip(" ")[:1].islower()
 
     def _inquit_only(self, pre: list[Word]) -> bool:
         """True when the words before the quote are just the inquit of the previous quote."""
