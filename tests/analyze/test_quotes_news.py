@@ -584,3 +584,23 @@ def test_words_quoted_in_another_sentence_keep_no_speaker_of_the_quote_before() 
     )
     bob = next(q for q in analysed(text, "en") if q.text == "Bob")
     assert bob.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "“The fact is clear,” Dr. Daniel Jernigan of the U.S. Centers for Disease Control "
+            "and Prevention said.\n",
+            "en",
+            "Daniel Jernigan",
+        ),
+        ("“He was under the care of Dr Murray,” the complaint continues.\n", "en", "the complaint"),
+        ("„Het is onduidelijk”, stelt het rapport.\n", "nl", "het rapport"),
+    ],
+)
+def test_a_long_organisation_after_the_name_and_a_document_as_the_source(
+    text: str, lang: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(text, lang)
+    assert quote.speaker is not None and quote.speaker.text == speaker

@@ -15,6 +15,7 @@ from storyline.analyze.quote_words import Word
 from storyline.model import Span
 
 _APPOSITION = 16  # words of an apposition between a name and its verb, commas included
+_NAME_JOINERS = frozenset(["for", "of", "and", "voor", "van", "en"])  # inside long names
 _SHORT_CLAUSE = 3  # words after the subject in "Zij bloosde even:"
 _IMPERSONAL = frozenset(["klinkt", "klonk", "luidt", "luidde"])
 
@@ -77,11 +78,18 @@ class CueReader:
         """Where the verb may follow a subject that ends before ``ws[k]``: past a place
         ("Haley Barbour of Mississippi told") or an apposition between commas ("Martha
         Falk, the tribal council treasurer, said"), else ``k``."""
-        if k + 1 < len(ws) and ws[k].low in sp.ATTACHING and ws[k + 1].cap:
-            end = k + 1
-            while end < len(ws) and ws[end].cap:
+        if k + 1 < len(ws) and ws[k].low in sp.ATTACHING:
+            end = k + 2 if ws[k + 1].low in lexicon(cues.DETERMINERS, self.lang) else k + 1
+            start = end
+            # "of the U.S. Centers for Disease Control and Prevention said"
+            while (
+                end < len(ws)
+                and end - start < _APPOSITION
+                and (ws[end].cap or ws[end].text == "." or ws[end].low in _NAME_JOINERS)
+            ):
                 end += 1
-            return end
+            if end > start and ws[end - 1].low not in _NAME_JOINERS:
+                return end
         if k + 1 < len(ws) and ws[k].text == ",":
             opener = ws[k + 1]
             if opener.low in lexicon(cues.DETERMINERS, self.lang) or sp.is_role(opener, self.lang):

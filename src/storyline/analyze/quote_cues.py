@@ -141,7 +141,8 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "man vrouw meisje jongen heer dame moeder vader tante oom dokter bediende knecht "
         "meester vriend vriendin kapitein inspecteur "
         "wetenschapper wetenschappers econoom economen hoogleraar critici bewoners getuigen "
-        "activisten demonstranten actievoerders analist analisten auditors"
+        "activisten demonstranten actievoerders analist analisten auditors "
+        "rapport verklaring klacht aanklacht dagvaarding vonnis studie peiling"
     ),
     "en": _words(
         "spokesman spokeswoman spokesperson spokespeople ambassador minister president "
@@ -152,7 +153,8 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "republican democrat party newspaper aide aides man woman girl boy doctor captain "
         "auditors investigator investigators researcher researchers scientist scientists "
         "economist economists lawmaker lawmakers critic critics resident residents witness "
-        "witnesses activist activists protester protesters engineer engineers professor"
+        "witnesses activist activists protester protesters engineer engineers professor "
+        "report statement complaint affidavit lawsuit indictment ruling study survey"
     ),
 }
 
