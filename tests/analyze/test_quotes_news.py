@@ -397,22 +397,6 @@ def test_an_uncued_news_quote_goes_to_a_person_not_to_an_unnamed_one() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Chuck Schumer"
 
 
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        ('"It is groundless," Kremlin spokesman Dmitry Peskov told reporters.\n', "Dmitry Peskov"),
-        (
-            '"We will respond," a senior administration official said.\n',
-            "a senior administration official",
-        ),
-        ('"We will respond," the former president said.\n', "the former president"),
-    ],
-)
-def test_english_roles_with_an_organisation_or_modifiers(text: str, speaker: str) -> None:
-    (quote,) = quotes_of(text, "en")
-    assert quote.speaker is not None and quote.speaker.text == speaker
-
-
 def test_a_quote_given_to_someone_else_loses_the_cue_it_copied() -> None:
     text = (
         'Kremlin denies\n\n"It is groundless," Kremlin spokesman Dmitry Peskov told reporters.'
@@ -436,37 +420,6 @@ def test_a_word_before_a_colon_is_no_speaker_and_a_place_never_is(line: str) -> 
     text = f"Nieuws\n\nHet was een drukke dag in Den Haag.\n\n{line}\n"
     (quote,) = [q for q in analysed(text, "nl") if q.kind == "direct"]
     assert quote.speaker is None
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "speaker"),
-    [
-        (
-            "Ron Sugar, CEO van Northrop Grumman, zei tijdens een interview dat “Iedereen zei "
-            "dat we gek waren.”\n",
-            "nl",
-            "Ron Sugar",
-        ),
-        (
-            "Louis Gallois, president en CEO van het bedrijf, verklaarde het volgende: “Vandaag "
-            "is een mooie dag.”\n",
-            "nl",
-            "Louis Gallois",
-        ),
-        (
-            'Ron Sugar, the chief executive of Northrop Grumman, said: "We won."\n',
-            "en",
-            "Ron Sugar",
-        ),
-        ('The White House spokesman said: "We won."\n', "en", "The White House spokesman"),
-        ('"We won," the White House spokesman said.\n', "en", "the White House spokesman"),
-    ],
-)
-def test_a_name_before_its_apposition_and_an_organisation_before_its_role(
-    text: str, lang: str, speaker: str
-) -> None:
-    (quote,) = quotes_of(text, lang)
-    assert quote.speaker is not None and quote.speaker.text == speaker
 
 
 def test_a_lower_case_quote_inside_a_sentence_is_partial_even_with_a_cue_after_it() -> None:
@@ -499,84 +452,6 @@ def test_english_cues_with_commented_and_an_apposition_without_its_comma(
     assert quote.speaker is not None and (quote.speaker.text, quote.cue) == (speaker, cue)
 
 
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        (
-            "“That is surprising,” Governor Haley Barbour of Mississippi told CBS.\n",
-            "Haley Barbour",
-        ),
-        (
-            "“What I saw was devastating,” Martha Falk, the tribal council treasurer of the "
-            "village, said.\n",
-            "Martha Falk",
-        ),
-        ("“There was an expectation,” a spokesman, Philip Crowley, said.\n", "Philip Crowley"),
-        (
-            "A Metropolitan police spokesman said two protesters were arrested. He said: “Police "
-            "were called at 5am.”\n",
-            "A Metropolitan police spokesman",
-        ),
-    ],
-)
-def test_english_cues_after_a_place_an_apposition_or_a_chain_of_roles(
-    text: str, speaker: str
-) -> None:
-    (quote,) = [q for q in quotes_of(text, "en") if q.kind == "direct"]
-    assert quote.speaker is not None and quote.speaker.text == speaker
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "speaker"),
-    [
-        ("“We are here,” said State Department spokesman P.J. Crowley.\n", "en", "P.J. Crowley"),
-        (
-            "“We are behind,” said Sen. Benjamin L. Cardin, who visited.\n",
-            "en",
-            "Benjamin L. Cardin",
-        ),
-        (
-            "“The operation is proceeding,” BP chief executive Tony Hayward said Wednesday.\n",
-            "en",
-            "Tony Hayward",
-        ),
-        (
-            "Anthony H. Cordesman, a national security and energy expert at the Center for "
-            "Strategic and International Studies, said the spill is “a rare case” indeed.\n",
-            "en",
-            "Anthony H. Cordesman",
-        ),
-        ("“The full extent is unknown,” auditors wrote.\n", "en", "auditors"),
-        ("“Het is onduidelijk”, schrijven de onderzoekers.\n", "nl", "de onderzoekers"),
-    ],
-)
-def test_initials_abbreviated_titles_long_appositions_and_plural_sources(
-    text: str, lang: str, speaker: str
-) -> None:
-    (quote,) = [q for q in quotes_of(text, lang) if q.kind != "indirect"]
-    assert quote.speaker is not None and quote.speaker.text == speaker
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "speaker"),
-    [
-        ("“I was never for it,” the 46-year-old said.\n", "en", "the 46-year-old"),
-        ("„Dit is zwaar”, zegt de 34-jarige.\n", "nl", "de 34-jarige"),
-        (
-            "Earlier, the environment secretary, Hilary Benn, had said that it appears to be "
-            "“relatively mild” and safe.\n",
-            "en",
-            "Hilary Benn",
-        ),
-    ],
-)
-def test_an_age_as_the_speaker_and_an_auxiliary_before_the_cue(
-    text: str, lang: str, speaker: str
-) -> None:
-    (quote,) = [q for q in quotes_of(text, lang) if q.kind != "indirect"]
-    assert quote.speaker is not None and quote.speaker.text == speaker
-
-
 def test_words_quoted_in_another_sentence_keep_no_speaker_of_the_quote_before() -> None:
     text = (
         "“He is with his family,” Wine said. He noted the yacht is well known. “Bob” finished "
@@ -584,23 +459,3 @@ def test_words_quoted_in_another_sentence_keep_no_speaker_of_the_quote_before() 
     )
     bob = next(q for q in analysed(text, "en") if q.text == "Bob")
     assert bob.speaker is None
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "speaker"),
-    [
-        (
-            "“The fact is clear,” Dr. Daniel Jernigan of the U.S. Centers for Disease Control "
-            "and Prevention said.\n",
-            "en",
-            "Daniel Jernigan",
-        ),
-        ("“He was under the care of Dr Murray,” the complaint continues.\n", "en", "the complaint"),
-        ("„Het is onduidelijk”, stelt het rapport.\n", "nl", "het rapport"),
-    ],
-)
-def test_a_long_organisation_after_the_name_and_a_document_as_the_source(
-    text: str, lang: str, speaker: str
-) -> None:
-    (quote,) = quotes_of(text, lang)
-    assert quote.speaker is not None and quote.speaker.text == speaker

@@ -1,0 +1,102 @@
+"""Who a news quote's cue names: appositions, organisations, titles, initials, roles and
+documents as Dutch and English news write them (found by reading the stage's output on
+MEANTIME and Timeline17 articles; the sentences here are written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.quote_marks import blank_line_paragraphs
+from storyline.analyze.quotes import find_quotes
+from storyline.analyze.sentences import split_sentences
+
+SPEAKERS = [
+    # a name before an apposition that holds a role
+    (
+        "Ron Sugar, CEO van Northrop Grumman, zei tijdens een interview dat “Iedereen zei dat "
+        "we gek waren.”\n",
+        "nl",
+        "Ron Sugar",
+    ),
+    (
+        "Louis Gallois, president en CEO van het bedrijf, verklaarde het volgende: “Vandaag is "
+        "een mooie dag.”\n",
+        "nl",
+        "Louis Gallois",
+    ),
+    ('Ron Sugar, the chief executive of Northrop Grumman, said: "We won."\n', "en", "Ron Sugar"),
+    (
+        "Anthony H. Cordesman, a national security and energy expert at the Center for "
+        "Strategic and International Studies, said the spill is “a rare case” indeed.\n",
+        "en",
+        "Anthony H. Cordesman",
+    ),
+    (
+        "Earlier, the environment secretary, Hilary Benn, had said that it appears to be "
+        "“relatively mild” and safe.\n",
+        "en",
+        "Hilary Benn",
+    ),
+    # after the quote: past a place, an apposition or an organisation
+    (
+        "“That is surprising,” Governor Haley Barbour of Mississippi told CBS.\n",
+        "en",
+        "Haley Barbour",
+    ),
+    (
+        "“What I saw was devastating,” Martha Falk, the tribal council treasurer of the village, "
+        "said.\n",
+        "en",
+        "Martha Falk",
+    ),
+    (
+        "“The fact is clear,” Dr. Daniel Jernigan of the U.S. Centers for Disease Control and "
+        "Prevention said.\n",
+        "en",
+        "Daniel Jernigan",
+    ),
+    ("“There was an expectation,” a spokesman, Philip Crowley, said.\n", "en", "Philip Crowley"),
+    # an organisation before a role, a chain of roles, English modifiers
+    ('The White House spokesman said: "We won."\n', "en", "The White House spokesman"),
+    ('"We won," the White House spokesman said.\n', "en", "the White House spokesman"),
+    (
+        '"It is groundless," Kremlin spokesman Dmitry Peskov told reporters.\n',
+        "en",
+        "Dmitry Peskov",
+    ),
+    (
+        "“The operation is proceeding,” BP chief executive Tony Hayward said Wednesday.\n",
+        "en",
+        "Tony Hayward",
+    ),
+    (
+        "A Metropolitan police spokesman said two protesters were arrested. He said: “Police "
+        "were called at 5am.”\n",
+        "en",
+        "A Metropolitan police spokesman",
+    ),
+    (
+        '"We will respond," a senior administration official said.\n',
+        "en",
+        "a senior administration official",
+    ),
+    ('"We will respond," the former president said.\n', "en", "the former president"),
+    # initials and abbreviated titles
+    ("“We are here,” said State Department spokesman P.J. Crowley.\n", "en", "P.J. Crowley"),
+    ("“We are behind,” said Sen. Benjamin L. Cardin, who visited.\n", "en", "Benjamin L. Cardin"),
+    # plural sources, documents, an age
+    ("“The full extent is unknown,” auditors wrote.\n", "en", "auditors"),
+    ("„Het is onduidelijk”, schrijven de onderzoekers.\n", "nl", "de onderzoekers"),
+    ("“He was under the care of Dr Murray,” the complaint continues.\n", "en", "the complaint"),
+    ("„Het is onduidelijk”, stelt het rapport.\n", "nl", "het rapport"),
+    ("“I was never for it,” the 46-year-old said.\n", "en", "the 46-year-old"),
+    ("„Dit is zwaar”, zegt de 34-jarige.\n", "nl", "de 34-jarige"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), SPEAKERS)
+def test_the_cue_names_the_speaker(text: str, lang: str, speaker: str) -> None:
+    paras = blank_line_paragraphs(text)
+    found = find_quotes(text, lang, split_sentences(text, lang, paras), [], paras)
+    (quote,) = [q for q in found if q.kind != "indirect"]
+    assert quote.speaker is not None and quote.speaker.text == speaker
