@@ -84,6 +84,9 @@ SPEAKERS = [
     # initials and abbreviated titles
     ("“We are here,” said State Department spokesman P.J. Crowley.\n", "en", "P.J. Crowley"),
     ("“We are behind,” said Sen. Benjamin L. Cardin, who visited.\n", "en", "Benjamin L. Cardin"),
+    # any noun before the verb after an English quote
+    ("“We lost everything,” one fisherman said.\n", "en", "one fisherman"),
+    ("“We lost everything,” the company said in a statement.\n", "en", "the company"),
     # plural sources, documents, an age
     ("“The full extent is unknown,” auditors wrote.\n", "en", "auditors"),
     ("„Het is onduidelijk”, schrijven de onderzoekers.\n", "nl", "de onderzoekers"),

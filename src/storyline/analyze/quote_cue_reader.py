@@ -47,7 +47,7 @@ class CueReader:
             if phrase is not None:
                 cue = f"{post[i].text} {particle}" if particle else post[i].text
                 return cue, phrase, "post"
-        phrase = sp.phrase_forward(self.text, post, i, self.lang)
+        phrase = sp.phrase_forward(self.text, post, i, self.lang) or self._noun_subject(post, i)
         if phrase is not None:
             k = next((n for n, w in enumerate(post) if w.start >= phrase.end), len(post))
             if phrase.kind == "role" and (named := self._named_role(post, k)) is not None:
@@ -56,6 +56,15 @@ class CueReader:
             if k < len(post) and qw.is_cue_verb(post[k], self.lang):
                 return post[k].text, phrase, "post"
         return None
+
+    def _noun_subject(self, ws: list[Word], i: int) -> Phrase | None:
+        """Any noun after an article when a speech verb follows it: "the farmer said", "one
+        fisherman said" (English puts the subject first after a quote too)."""
+        phrase = sp.phrase_forward(self.text, ws, i, self.lang, loose=True)
+        if phrase is None or phrase.kind != "role":
+            return None
+        k = next((n for n, w in enumerate(ws) if w.start >= phrase.end), len(ws))
+        return phrase if k < len(ws) and qw.is_cue_verb(ws[k], self.lang) else None
 
     def _named_role(self, ws: list[Word], k: int) -> tuple[str, Phrase, str] | None:
         """A name between commas after a role, then the verb: "a spokesman, Philip
