@@ -81,6 +81,24 @@ SPEAKERS = [
         "a senior administration official",
     ),
     ('"We will respond," the former president said.\n', "en", "the former president"),
+    # Dutch names with particles, and an organisation after the name
+    ("„We gaan door”, zegt Jan van der Plas.\n", "nl", "Jan van der Plas"),
+    ("„We gaan door”, zei Frans van Houten van Philips.\n", "nl", "Frans van Houten"),
+    (
+        "„Het kabinet faalt”, vindt oppositieleider Jesse Klaver van GroenLinks.\n",
+        "nl",
+        "Jesse Klaver",
+    ),
+    (
+        "„De cijfers zijn duidelijk”, stelt hoogleraar Jan Janssen van de Universiteit Utrecht.\n",
+        "nl",
+        "Jan Janssen",
+    ),
+    (
+        "„Er komt geen onderzoek”, aldus een woordvoerder van het ministerie tegenover de NOS.\n",
+        "nl",
+        "een woordvoerder van het ministerie",
+    ),
     # initials and abbreviated titles
     ("“We are here,” said State Department spokesman P.J. Crowley.\n", "en", "P.J. Crowley"),
     ("“We are behind,” said Sen. Benjamin L. Cardin, who visited.\n", "en", "Benjamin L. Cardin"),

@@ -459,3 +459,9 @@ def test_words_quoted_in_another_sentence_keep_no_speaker_of_the_quote_before() 
     )
     bob = next(q for q in analysed(text, "en") if q.text == "Bob")
     assert bob.speaker is None
+
+
+def test_a_title_the_tagger_took_into_the_name_is_left_out_of_the_speaker() -> None:
+    text = "Het kabinet ligt onder vuur.\n\n„We moeten door”, zegt Kamerlid Pieter Omtzigt (CDA).\n"
+    (quote,) = analysed(text, "nl")
+    assert quote.speaker is not None and quote.speaker.text == "Pieter Omtzigt"

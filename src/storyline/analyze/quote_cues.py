@@ -112,7 +112,10 @@ OBJECT_PRONOUNS: dict[str, dict[str, str]] = {
 
 # Prepositions: a name right after one is an object, not who a later pronoun means.
 PREPOSITIONS: dict[str, frozenset[str]] = {
-    "nl": _words("in met van aan over naar voor door bij tegen op uit om tot zonder tussen onder"),
+    "nl": _words(
+        "in met van aan over naar voor door bij tegen op uit om tot zonder tussen onder "
+        "tegenover via namens wegens binnen buiten rond sinds na"
+    ),
     "en": _words("in with to of at by for from on about against without between under"),
 }
 
@@ -142,7 +145,7 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "meester vriend vriendin kapitein inspecteur "
         "wetenschapper wetenschappers econoom economen hoogleraar critici bewoners getuigen "
         "activisten demonstranten actievoerders analist analisten auditors "
-        "rapport verklaring klacht aanklacht dagvaarding vonnis studie peiling"
+        "rapport verklaring klacht aanklacht dagvaarding vonnis studie peiling kamerlid kamerleden"
     ),
     "en": _words(
         "spokesman spokeswoman spokesperson spokespeople ambassador minister president "

@@ -77,17 +77,34 @@ def _name_run(ws: list[Word], i: int, lang: str) -> int:
     """Index after a capitalised name starting at ``ws[i]`` (i when there is none)."""
     if i >= len(ws) or not _is_name_word(ws[i], lang, first=True):
         return i
-    j = i + 1
+    j, particles = i + 1, False
     while j < len(ws) and ws[j].start - ws[j - 1].end <= 1:
-        if (
+        if ws[j].low in _PARTICLES and not ws[j].cap and ws[j - 1].low not in _PARTICLES:
+            if particles or not (j + 1 < len(ws) and _surname_after(ws, j + 1)):
+                break  # one particle group a name: "Frans van Houten van Philips"
+            particles = True
+            j += 1
+        elif (
             _is_name_word(ws[j], lang, first=False)
             or (ws[j].text == "." and len(ws[j - 1].text) == 1)
-            or (ws[j].low in _PARTICLES and j + 1 < len(ws) and ws[j + 1].cap)
+            or (ws[j].low in _PARTICLES and ws[j - 1].low in _PARTICLES)
         ):
             j += 1
         else:
             break
     return j
+
+
+def _surname_after(ws: list[Word], k: int) -> bool:
+    """Whether ``ws[k]`` (after a particle) can be a surname: one capitalised word, not
+    written like an organisation ("van GroenLinks", "van de VVD", "van D66")."""
+    word = ws[k].text
+    if ws[k].low in _PARTICLES:
+        return k + 1 < len(ws) and _surname_after(ws, k + 1)
+    inner_cap = any(c.isupper() for c in word[1:])
+    # a second capitalised word makes it an organisation: "van de Universiteit Utrecht"
+    more = k + 1 < len(ws) and ws[k + 1].cap and ws[k + 1].text[:1].isalpha()
+    return word[:1].isupper() and word[:1].isalpha() and not inner_cap and not more
 
 
 def _role_inside(ws: list[Word], i: int, end: int, lang: str) -> int | None:
@@ -351,12 +368,13 @@ def _noun_phrase_end(ws: list[Word], k: int, lang: str) -> int | None:
 
 
 def _lower_word(ws: list[Word], k: int, lang: str) -> bool:
-    """A lower-case word that can end a noun phrase: no function word, no speech verb."""
+    """A lower-case word that can end a noun phrase: no function word, preposition or
+    speech verb ("een woordvoerder van het ministerie tegenover de NOS")."""
     if k >= len(ws) or ws[k].cap or not ws[k].text.isalpha():
         return False
     low = ws[k].low
-    verbs = lexicon(cues.SPEECH_VERBS, lang)
-    return low not in lexicon(cues.FUNCTION_WORDS, lang) and low not in verbs
+    closed = lexicon(cues.FUNCTION_WORDS, lang) | lexicon(cues.PREPOSITIONS, lang)
+    return low not in closed and low not in lexicon(cues.SPEECH_VERBS, lang)
 
 
 def according_phrase(text: str, ws: list[Word], i: int, lang: str) -> Phrase | None:
@@ -366,6 +384,16 @@ def according_phrase(text: str, ws: list[Word], i: int, lang: str) -> Phrase | N
     return phrase_forward(text, ws, i, lang, loose=True)
 
 
+def _a_title(prefix: str) -> bool:
+    """Whether ``prefix`` is one role or title word ("Kamerlid " of "Kamerlid Pieter
+    Omtzigt", which the tagger reads as one person)."""
+    said = prefix.split()
+    if len(said) != 1:
+        return False
+    word = Word(0, len(said[0]), said[0].rstrip("."))
+    return is_role(word, "") or word.low in lexicon(cues.TITLES, "")
+
+
 def mention_for(text: str, span: tuple[int, int], entities: list[Mention], label: str) -> Mention:
     """The entity mention that names ``span`` (``names_speaker``), or a new mention of it; a
     person mention the tagger cut short inside the span ("P.J." of "P.J. Crowley") gives
@@ -373,7 +401,16 @@ def mention_for(text: str, span: tuple[int, int], entities: list[Mention], label
     for mention in entities:
         if names_speaker(mention, *span):
             inside = span[0] <= mention.start and mention.end <= span[1]
-            if mention.label == "PER" and inside and (mention.start, mention.end) != span:
+            titled = (
+                mention.start < span[0]
+                and span[1] == mention.end
+                and _a_title(text[mention.start : span[0]])
+            )
+            if (
+                mention.label == "PER"
+                and (inside or titled)
+                and (mention.start, mention.end) != span
+            ):
                 return Mention(span[0], span[1], text[span[0] : span[1]], "PER")
             return mention
     return Mention(span[0], span[1], text[span[0] : span[1]], label)
