@@ -99,6 +99,12 @@ SPEAKERS = [
         "nl",
         "een woordvoerder van het ministerie",
     ),
+    ("„Er is voldoende bewijs”, stelt het OM.\n", "nl", "OM"),
+    (
+        "„Ik ga niet weg”, verklaarde de burgemeester van Rotterdam, Ahmed Aboutaleb, gisteren.\n",
+        "nl",
+        "Ahmed Aboutaleb",
+    ),
     # initials and abbreviated titles
     ("“We are here,” said State Department spokesman P.J. Crowley.\n", "en", "P.J. Crowley"),
     ("“We are behind,” said Sen. Benjamin L. Cardin, who visited.\n", "en", "Benjamin L. Cardin"),

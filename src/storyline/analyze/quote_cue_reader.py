@@ -46,7 +46,7 @@ class CueReader:
             phrase = sp.phrase_forward(self.text, post, j, self.lang, loose=True)
             if phrase is not None:
                 cue = f"{post[i].text} {particle}" if particle else post[i].text
-                return cue, phrase, "post"
+                return cue, self._apposed_name(post, phrase) or phrase, "post"
         phrase = sp.phrase_forward(self.text, post, i, self.lang) or self._noun_subject(post, i)
         if phrase is not None:
             k = next((n for n, w in enumerate(post) if w.start >= phrase.end), len(post))
@@ -65,6 +65,20 @@ class CueReader:
             return None
         k = next((n for n, w in enumerate(ws) if w.start >= phrase.end), len(ws))
         return phrase if k < len(ws) and qw.is_cue_verb(ws[k], self.lang) else None
+
+    def _apposed_name(self, ws: list[Word], role: Phrase) -> Phrase | None:
+        """The name set between commas after a role: "verklaarde de burgemeester van
+        Rotterdam, Ahmed Aboutaleb, gisteren"."""
+        if role.kind != "role":
+            return None
+        k = next((n for n, w in enumerate(ws) if w.start >= role.end), len(ws))
+        if k + 2 >= len(ws) or ws[k].text != ",":
+            return None
+        name = sp.phrase_forward(self.text, ws, k + 1, self.lang)
+        if name is None or name.kind != "name":
+            return None
+        after = next((n for n, w in enumerate(ws) if w.start >= name.end), len(ws))
+        return name if after >= len(ws) or ws[after].text in ",.;" else None
 
     def _named_role(self, ws: list[Word], k: int) -> tuple[str, Phrase, str] | None:
         """A name between commas after a role, then the verb: "a spokesman, Philip

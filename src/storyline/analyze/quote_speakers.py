@@ -64,6 +64,8 @@ class Phrase:
 def _is_name_word(word: Word, lang: str, first: bool) -> bool:
     if not word.cap or not word.text[0].isalpha():
         return False
+    if len(word.text) > 1 and word.text.isupper():
+        return True  # an acronym is no function word: "het OM", not "om"
     # a name never opens with a function word or a speech verb ("de prinses Zegt:")
     if first and (
         word.low in lexicon(cues.FUNCTION_WORDS, lang)
