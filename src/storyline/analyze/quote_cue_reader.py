@@ -49,7 +49,7 @@ class CueReader:
                 return cue, self._apposed_name(post, phrase) or phrase, "post"
         phrase = sp.phrase_forward(self.text, post, i, self.lang) or self._noun_subject(post, i)
         if phrase is not None:
-            k = next((n for n, w in enumerate(post) if w.start >= phrase.end), len(post))
+            k = _index_at(post, phrase.end)
             if phrase.kind == "role" and (named := self._named_role(post, k)) is not None:
                 return named  # "a spokesman, Philip Crowley, said"
             k = self._skip_adverbs(post, self._past_apposition(post, k))
@@ -63,7 +63,7 @@ class CueReader:
         phrase = sp.phrase_forward(self.text, ws, i, self.lang, loose=True)
         if phrase is None or phrase.kind != "role":
             return None
-        k = next((n for n, w in enumerate(ws) if w.start >= phrase.end), len(ws))
+        k = _index_at(ws, phrase.end)
         return phrase if k < len(ws) and qw.is_cue_verb(ws[k], self.lang) else None
 
     def _apposed_name(self, ws: list[Word], role: Phrase) -> Phrase | None:
@@ -71,24 +71,19 @@ class CueReader:
         Rotterdam, Ahmed Aboutaleb, gisteren"."""
         if role.kind != "role":
             return None
-        k = next((n for n, w in enumerate(ws) if w.start >= role.end), len(ws))
-        if k + 2 >= len(ws) or ws[k].text != ",":
+        found = self._name_after_comma(ws, _index_at(ws, role.end))
+        if found is None:
             return None
-        name = sp.phrase_forward(self.text, ws, k + 1, self.lang)
-        if name is None or name.kind != "name":
-            return None
-        after = next((n for n, w in enumerate(ws) if w.start >= name.end), len(ws))
+        name, after = found
         return name if after >= len(ws) or ws[after].text in ",.;" else None
 
     def _named_role(self, ws: list[Word], k: int) -> tuple[str, Phrase, str] | None:
         """A name between commas after a role, then the verb: "a spokesman, Philip
         Crowley, said"."""
-        if k + 3 >= len(ws) or ws[k].text != ",":
+        found = self._name_after_comma(ws, k)
+        if found is None:
             return None
-        name = sp.phrase_forward(self.text, ws, k + 1, self.lang)
-        if name is None or name.kind != "name":
-            return None
-        after = next((n for n, w in enumerate(ws) if w.start >= name.end), len(ws))
+        name, after = found
         if (
             after + 1 < len(ws)
             and ws[after].text == ","
@@ -96,6 +91,15 @@ class CueReader:
         ):
             return ws[after + 1].text, name, "post"
         return None
+
+    def _name_after_comma(self, ws: list[Word], k: int) -> tuple[Phrase, int] | None:
+        """A name right after the comma ``ws[k]``, and the index after it."""
+        if k + 2 >= len(ws) or ws[k].text != ",":
+            return None
+        name = sp.phrase_forward(self.text, ws, k + 1, self.lang)
+        if name is None or name.kind != "name":
+            return None
+        return name, _index_at(ws, name.end)
 
     def _past_apposition(self, ws: list[Word], k: int) -> int:
         """Where the verb may follow a subject that ends before ``ws[k]``: past a place
@@ -276,3 +280,8 @@ class CueReader:
         """A one-word capitalised subject counts only when the text names that person elsewhere."""
         said = self.text[phrase.head[0] : phrase.head[1]]
         return phrase.kind != "name" or " " in said or said.lower() in self.resolver.known
+
+
+def _index_at(ws: list[Word], pos: int) -> int:
+    """Index of the first word at or after the offset ``pos``."""
+    return next((n for n, w in enumerate(ws) if w.start >= pos), len(ws))
