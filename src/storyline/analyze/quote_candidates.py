@@ -34,9 +34,9 @@ from storyline.analyze.quote_context import (
     subject_chain,
 )
 from storyline.analyze.quote_dialogue import speechlike
+from storyline.analyze.quote_mentions import mention_for
 from storyline.analyze.quote_model import Candidate
 from storyline.analyze.quote_nominals import unnamed
-from storyline.analyze.quote_speakers import mention_for
 from storyline.model import Mention, Quote
 
 if TYPE_CHECKING:  # quotes imports this module; the finder only arrives at run time

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
+from storyline.analyze.quote_mentions import mention_for
 from storyline.analyze.quote_model import Candidate
-from storyline.analyze.quote_speakers import ATTACHING, mention_for
+from storyline.analyze.quote_speakers import ATTACHING
 
 if TYPE_CHECKING:  # both import this module
     from storyline.analyze.quote_cast import Cast

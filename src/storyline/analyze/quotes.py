@@ -39,6 +39,7 @@ from storyline.analyze.quote_marks import (
     lone_heading,
     scan_quotes,
 )
+from storyline.analyze.quote_mentions import mention_for
 from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase
 from storyline.analyze.quote_turns import SpeakerModel, Trace, default_model, rerank
@@ -201,7 +202,7 @@ class _Finder(CueReader):
     def speaker_of(self, phrase: Phrase) -> tuple[Mention | None, list[str]]:
         text = self.text
         if phrase.kind == "name":
-            return sp.mention_for(text, phrase.head, self.entities, "PER"), []
+            return mention_for(text, phrase.head, self.entities, "PER"), []
         if phrase.kind == "pron":
             word = text[phrase.start : phrase.end]
             features = {**qw.object_pronouns(self.lang), **qw.lexicon_pronouns(self.lang)}
