@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from storyline.analyze.quote_cues import ELISIONS, SPEECH_VERBS, lexicon
 from storyline.analyze.quote_dialogue import speechlike
@@ -28,6 +30,7 @@ STRAIGHT = {'"': "double", "'": "single"}
 ALSO_CLOSES = {"„": "“", "‚": "‘"}
 DASHES = "-–—"
 _TURN_LINES = 3  # lines after a dash line searched for its inquit
+_TURN_OPENERS = DASHES + "\"“„‘'«"  # a line opening so starts a new turn or quote
 _LINE_DASH = re.compile(r"(?m)^[ \t]*(?:--|[–—-])[ \t]*(?=\S)")
 
 
@@ -217,35 +220,36 @@ def _inquit_at(text: str, pos: int, stop: int, lang: str) -> int | None:
     return None
 
 
-def _inquit_below(text: str, line_end: int, stop: int, lang: str) -> int | None:
-    """An inquit on one of the next lines of a dash turn that runs over several lines
-    ("- Wat ligt die Freddy stil ! / En alles zoo rijk ! sprak Betsy"); the search ends at
-    a line that opens a new turn or quote."""
-    for _ in range(_TURN_LINES):
-        if line_end >= stop:
-            return None
+def _turn_lines(text: str, line_end: int, stop: int) -> Iterator[tuple[int, int]]:
+    """Start and end of each line after a dash line, up to one that opens a new turn or
+    quote (or is empty)."""
+    while line_end < stop:
         next_end = text.find("\n", line_end + 1, stop)
         next_end = stop if next_end < 0 else next_end
         line = text[line_end:next_end].strip()
-        if not line or line[0] in DASHES + "\"“„‘'«":
-            return None
-        found = _inquit_at(text, line_end - 1, next_end, lang)
+        if not line or line[0] in _TURN_OPENERS:
+            return
+        yield line_end, next_end
+        line_end = next_end
+
+
+def _inquit_below(text: str, line_end: int, stop: int, lang: str) -> int | None:
+    """An inquit on one of the next lines of a dash turn that runs over several lines
+    ("- Wat ligt die Freddy stil ! / En alles zoo rijk ! sprak Betsy")."""
+    for start, end in islice(_turn_lines(text, line_end, stop), _TURN_LINES):
+        found = _inquit_at(text, start - 1, end, lang)
         if found is not None:
             return found
-        line_end = next_end
     return None
 
 
 def _run_on(text: str, line_end: int, stop: int) -> int:
     """The end of the last line of a dash turn that runs on without an inquit over lines
     that speak ("- Ach .... ik weet niet . / Ik ben wat zenuwachtig ."; ``speechlike``)."""
-    while line_end < stop:
-        next_end = text.find("\n", line_end + 1, stop)
-        next_end = stop if next_end < 0 else next_end
-        line = text[line_end:next_end].strip()
-        if not line or line[0] in DASHES + "\"“„‘'«" or not speechlike(line):
+    for start, end in _turn_lines(text, line_end, stop):
+        if not speechlike(text[start:end].strip()):
             break
-        line_end = next_end
+        line_end = end
     return line_end
 
 

@@ -133,13 +133,7 @@ def _modified_role(ws: list[Word], j: int, lang: str) -> int:
     adjectives ("a senior administration official"), else ``j``."""
     for k in range(j, min(j + 3, len(ws))):
         if is_role(ws[k], lang) and not ws[k].cap:
-            mods = ws[j:k]
-            if all(
-                w.text.isalpha() and not w.cap and _lower_word(ws, n, lang)
-                for n, w in zip(range(j, k), mods, strict=True)
-            ):
-                return k
-            return j
+            return k if all(_lower_word(ws, n, lang) for n in range(j, k)) else j
     return j
 
 
