@@ -27,6 +27,9 @@ def test_person_nouns_include_compounds_but_not_things() -> None:
     assert is_person_noun("schoonmoeder", nouns)  # ends in "moeder"
     assert not is_person_noun("tafel", nouns)
     assert not is_person_noun("krant", nouns)  # a news role noun that names no one
+    for diminutive in ("kindje", "jongetje", "dichtertje", "mannetje", "vrouwtje"):
+        assert is_person_noun(diminutive, nouns), diminutive
+    assert not is_person_noun("handje", nouns)
 
 
 def test_speech_subjects_are_learnt_from_the_narration_only() -> None:

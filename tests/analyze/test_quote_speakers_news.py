@@ -118,6 +118,17 @@ SPEAKERS = [
     ("„Het is onduidelijk”, stelt het rapport.\n", "nl", "het rapport"),
     ("“I was never for it,” the 46-year-old said.\n", "en", "the 46-year-old"),
     ("„Dit is zwaar”, zegt de 34-jarige.\n", "nl", "de 34-jarige"),
+    # the place a verb is done at is no speaker; the subject of the first clause is
+    (
+        "Minister Sessions las de brief en schreef op Twitter: “Ik trek me terug.”\n",
+        "nl",
+        "Sessions",
+    ),
+    (
+        'Tony Hayward arrived late and told the committee: "I am deeply sorry."\n',
+        "en",
+        "Tony Hayward",
+    ),
 ]
 
 

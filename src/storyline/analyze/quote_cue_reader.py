@@ -7,6 +7,7 @@ from __future__ import annotations
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
 from storyline.analyze import quote_words as qw
+from storyline.analyze.quote_conjuncts import colon_subject
 from storyline.analyze.quote_cues import ACCORDING_TO, lexicon
 from storyline.analyze.quote_marks import DASHES
 from storyline.analyze.quote_resolver import Resolver
@@ -164,7 +165,9 @@ class CueReader:
                 return ":", phrase, "pre"  # "Rutte:", not "Update:" or "Kortom:"
         found = self.according(body) or self.verb_cue(body)
         if found is None and body and body[-1].text == ":":
-            found = self._short_clause(body[:-1])
+            found = self._short_clause(body[:-1]) or colon_subject(
+                self.text, body[:-1], self.lang, self.plausible
+            )
         return found
 
     def _short_clause(self, clause: list[Word]) -> tuple[str, Phrase, str] | None:

@@ -77,7 +77,7 @@ _NOT_PERSONS = _set(
     "bron bronnen krant partij partijen politie ingewijden overheidsbronnen sources source "
     "newspaper party police"
 )
-_DETERMINERS: dict[str, frozenset[str]] = {
+NOUN_DETERMINERS: dict[str, frozenset[str]] = {
     "nl": _set(
         "de den der het 't t een eene 'n n onze ons mijn mijne m'n zijn zijne z'n haar hare "
         "hun uw die deze dien dezen"
@@ -92,6 +92,7 @@ _SAYING = _set(
 )
 _MODIFIERS = 3  # lower-case words allowed between the article and the noun
 _SUFFIX_MIN = 4  # a compound ends in a person noun at least this long ("schoon|moeder")
+_DIMINUTIVES = ("netje", "etje", "tje", "pje", "kje", "je")  # "mannetje", "jongetje"
 
 
 class Token(Protocol):
@@ -109,7 +110,18 @@ def person_lexicon(lang: str) -> frozenset[str]:
 
 
 def is_person_noun(word: str, nouns: frozenset[str]) -> bool:
-    """``word`` is a person noun or a compound ending in one."""
+    """``word`` is a person noun, a compound ending in one or a diminutive of one
+    ("dichtertje", "kindje", "jongetje")."""
+    if _listed(word, nouns):
+        return True
+    return any(
+        _listed(stem, nouns) or _listed(stem + "en", nouns)
+        for suffix in _DIMINUTIVES
+        if word.endswith(suffix) and len(stem := word[: -len(suffix)]) >= 3
+    )
+
+
+def _listed(word: str, nouns: frozenset[str]) -> bool:
     if word in nouns:
         return True
     return any(word[i:] in nouns for i in range(3, len(word) - _SUFFIX_MIN + 1))
@@ -123,7 +135,7 @@ def speech_subjects(toks: Sequence[Token], lang: str, quoted: Callable[[int], bo
     """Nouns the narration makes the subject of a speech verb: "de meid riep", "vroeg de
     oude heer"."""
     verbs = lexicon(cues.SPEECH_VERBS, lang) & _SAYING
-    dets = lexicon(_DETERMINERS, lang)
+    dets = lexicon(NOUN_DETERMINERS, lang)
     function = lexicon(cues.FUNCTION_WORDS, lang)
     found: set[str] = set()
     for n, t in enumerate(toks):
@@ -150,7 +162,7 @@ def nominal_mentions(
 ) -> list[tuple[int, str]]:
     """(index of the head token, head) of each article/possessive + modifiers + person noun;
     ``skip`` rules out heads the cast already knows as names."""
-    dets = lexicon(_DETERMINERS, lang)
+    dets = lexicon(NOUN_DETERMINERS, lang)
     function = lexicon(cues.FUNCTION_WORDS, lang)
     out: list[tuple[int, str]] = []
     for n, t in enumerate(toks):

@@ -239,8 +239,9 @@ def phrase_forward(
     if end > j:
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
-    if loose and ws[j].text.isalpha() and not ws[j].cap:
-        name_end = _name_run(ws, j + 1, lang)
+    closed = lexicon(cues.FUNCTION_WORDS, lang) | lexicon(cues.PREPOSITIONS, lang)
+    if loose and ws[j].text.isalpha() and not ws[j].cap and ws[j].low not in closed:
+        name_end = _name_run(ws, j + 1, lang)  # not "schreef op Twitter"
         if name_end > j + 1:  # "de 34-jarige melkveehouder Jan de Vries", "politicoloog X"
             head = (ws[j + 1].start, ws[name_end - 1].end)
             return Phrase(ws[i].start, head[1], "name", head, owner, possessive)

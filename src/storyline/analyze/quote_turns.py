@@ -29,6 +29,7 @@ from storyline.analyze.quote_candidates import (
     rerankable,
 )
 from storyline.analyze.quote_cast import Cast
+from storyline.analyze.quote_conjuncts import CLAUSE_SUBJECT
 from storyline.analyze.quote_context import PRONOUN_GENDER
 from storyline.analyze.quote_dialogue import addresses
 from storyline.analyze.quote_exchange import decode, runs
@@ -70,6 +71,8 @@ def rerank(
         (q.speaker.start, q.speaker.end, q.speaker.text, q.speaker.label)
         for q in [*kept, *finder.reported]
         if q.speaker is not None
+        # "en 't kindje vraagt:" makes the child no member who may take the next quotes
+        and not (q.speaker.label == "ROLE" and CLAUSE_SUBJECT in q.flags)
     ]
     # what indirect speech reports is no narration: "Graham zei dat een aanklager nodig is.
     # Hij voegde eraan toe: ..." is not the aanklager's

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
 from storyline.analyze import quote_words as qw
+from storyline.analyze.quote_conjuncts import CLAUSE_SUBJECT
 from storyline.analyze.quote_cue_reader import CueReader
 from storyline.analyze.quote_cues import lexicon
 from storyline.analyze.quote_dialogue import inherit
@@ -142,7 +143,7 @@ class _Finder(CueReader, KindReader):
             raw.start, raw.end, self.text[raw.start : raw.end], kind, flags=list(raw.flags)
         )
         if found is not None:
-            self.fill(quote, found[0], found[1])
+            self.fill(quote, found[0], found[1], found[2] == "clause")
         elif lone_heading(self.text, quote, self.paras):
             quote.flags.append("heading")
         else:
@@ -150,14 +151,18 @@ class _Finder(CueReader, KindReader):
         quote.date = self.date
         return quote
 
-    def fill(self, quote: Quote, cue: str, phrase: Phrase) -> None:
+    def fill(self, quote: Quote, cue: str, phrase: Phrase, clause: bool = False) -> None:
+        """Give ``quote`` its cue and speaker; a speaker found as the subject of the clause
+        before a colon (``quote_conjuncts``) speaks there only, and joins no cast."""
         quote.cue = cue
         speaker, notes = self.speaker_of(phrase)
         quote.speaker = speaker
         quote.flags.extend(notes)
+        if clause:
+            quote.flags.append(CLAUSE_SUBJECT)
         if speaker is not None:
             self.resolver.add(phrase.start, self.person_of(speaker, notes))
-            if speaker.label == "ROLE":
+            if speaker.label == "ROLE" and not clause:
                 self.speaking_roles.add(speaker.text.lower())
 
     def person_of(self, speaker: Mention, notes: list[str]) -> Mention:
