@@ -138,8 +138,7 @@ def _person_at(
     if word.low in lexicon(NOUN_DETERMINERS, lang):
         for k in range(j + 1, min(len(ws), j + 2 + _MODIFIERS)):
             if ws[k].text.isalpha() and not ws[k].cap and is_person_noun(ws[k].low, nouns):
-                head = (ws[k].start, ws[k].end)
-                return Phrase(word.start, ws[k].end, "role", head), k + 1
+                return Phrase(word.start, ws[k].end, "role", (ws[k].start, ws[k].end)), k + 1
             if not (ws[k].text.isalpha() and not ws[k].cap):
                 break
     elif word.text.isalpha() and not word.cap and is_person_noun(word.low, nouns):
@@ -147,7 +146,7 @@ def _person_at(
     phrase = sp.phrase_forward(text, ws, j, lang)
     if phrase is None or phrase.kind != "name" or not plausible(phrase):
         return None  # a news role ("de krant") is no narration's subject
-    head = text[phrase.head[0] : phrase.head[1]].lower()
-    if head in lexicon(cues.FUNCTION_WORDS, lang) | lexicon(NOUN_DETERMINERS, lang):
+    said = text[phrase.head[0] : phrase.head[1]].lower()
+    if said in lexicon(cues.FUNCTION_WORDS, lang) | lexicon(NOUN_DETERMINERS, lang):
         return None  # "Den volgenden ochtend"
     return phrase, next((n for n, w in enumerate(ws) if w.start >= phrase.end), len(ws))
