@@ -18,7 +18,7 @@ def subject(clause: str, lang: str = "nl") -> tuple[str, str] | None:
     if found is None:
         return None
     cue, phrase, side = found
-    assert side == "clause"
+    assert side == "pre" and CLAUSE_SUBJECT in phrase.notes
     return cue, clause[phrase.start : phrase.end]
 
 
@@ -70,3 +70,13 @@ def test_a_clause_subject_speaks_its_quote_and_takes_no_later_ones() -> None:
     first = next(q for q in found if q.text.startswith("Tijd"))
     assert first.speaker is not None and first.speaker.text == "de tante"
     assert first.cue == "zei" and CLAUSE_SUBJECT in first.flags
+
+
+def test_a_speech_verb_in_a_subordinate_clause_takes_that_clauses_subject() -> None:
+    text = (
+        "Piet Bos en Jan Smit woonden naast elkaar.\n"
+        "Piet was lang kwaad geweest, omdat Jan eens had gezegd: “Jij liegt altijd.”\n"
+    )
+    paras = blank_line_paragraphs(text)
+    (quote,) = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
+    assert quote.speaker is not None and quote.speaker.text == "Jan"

@@ -129,6 +129,13 @@ SPEAKERS = [
         "en",
         "Tony Hayward",
     ),
+    # a speech verb late in the reported clause leaves the subject to the sentence's name
+    (
+        "Anna Berg, the agency's spokeswoman for food and farm safety, said if a recall was "
+        "announced it would be “a precaution” only.\n",
+        "en",
+        "Anna Berg",
+    ),
 ]
 
 

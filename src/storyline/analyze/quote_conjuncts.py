@@ -23,33 +23,6 @@ from storyline.analyze.quote_words import Word, lexicon_pronouns
 
 CLAUSE_SUBJECT = "clause-subject"  # the flag of a quote whose speaker this module found
 _BOUNDARIES = frozenset(["en", "maar", "and", "but", ",", ";"])
-# words that open a clause before its subject: "omdat Dora eens had gezegd"
-_OPENERS = frozenset(
-    [
-        "en",
-        "maar",
-        "toen",
-        "dan",
-        "daarna",
-        "nu",
-        "omdat",
-        "terwijl",
-        "nadat",
-        "totdat",
-        "tot",
-        "als",
-        "want",
-        "and",
-        "but",
-        "then",
-        "because",
-        "while",
-        "when",
-        "after",
-        "until",
-        "as",
-    ]
-)
 _RELATIVES = frozenset(["die", "dat", "wie", "wat", "who", "which", "whom"])
 _SUBJECT_REACH = 5  # words into a clause (past its openers) where the subject may stand
 _LAST_CLAUSE = 6  # words of the clause before the colon
@@ -60,7 +33,30 @@ _MODIFIERS = 3  # lower-case words between an article and its person noun
 def colon_subject(
     text: str, clause: list[Word], lang: str, plausible: Callable[[Phrase], bool]
 ) -> tuple[str, Phrase, str] | None:
-    """(cue, speaker phrase, "clause") for the narration ``clause`` before a colon, or None."""
+    """(cue, speaker phrase, "pre") for the narration ``clause`` before a colon, or None."""
+    found = last_clause_subject(text, clause, lang, plausible)
+    return (*found, "pre") if found is not None else None
+
+
+def last_clause_subject(
+    text: str,
+    clause: list[Word],
+    lang: str,
+    plausible: Callable[[Phrase], bool],
+    shared: bool = True,
+) -> tuple[str, Phrase] | None:
+    """(verb, subject) of the last clause of ``clause``, a short one: its own subject
+    before at most three words, or (``shared``) the one it shares with the clauses before
+    it. The phrase's notes hold ``CLAUSE_SUBJECT``."""
+    found = _last_clause_subject(text, clause, lang, plausible, shared)
+    if found is not None:
+        found[1].notes.append(CLAUSE_SUBJECT)
+    return found
+
+
+def _last_clause_subject(
+    text: str, clause: list[Word], lang: str, plausible: Callable[[Phrase], bool], shared: bool
+) -> tuple[str, Phrase] | None:
     parts = _clauses(clause)
     if not parts or not 0 < len(parts[-1]) <= _LAST_CLAUSE:
         return None
@@ -72,25 +68,33 @@ def colon_subject(
         phrase, after = found
         rest = last[after:]
         if 0 < len(rest) <= _SHORT_REST and all(w.text.isalpha() and not w.cap for w in rest):
-            return rest[0].text, phrase, "clause"  # "en 't kindje vraagt:"
+            return rest[0].text, phrase  # "en 't kindje vraagt:"
         return None
-    if not _verb_first(last):
+    if not shared or not _verb_first(last, lang):
         return None
     for part in reversed(parts[:-1]):  # "..., vouwde de krant dubbel en zei geeuwend:"
-        if part[0].low in _RELATIVES or _verb_first(part):
+        if part[0].low in _RELATIVES or _verb_first(part, lang):
             continue  # its first person-like phrase is an object: "zag zijn Rijn"
         found = _subject(text, part, lang, plausible)
-        return (last[0].text, found[0], "clause") if found is not None else None
+        return (last[0].text, found[0]) if found is not None else None
     return None
 
 
-def _verb_first(part: list[Word]) -> bool:
+def _openers(lang: str) -> frozenset[str]:
+    return (
+        lexicon(cues.CONJUNCTIONS, lang)
+        | lexicon(cues.CLAUSE_OPENERS, lang)
+        | lexicon(cues.SUBORDINATORS, lang)
+    )
+
+
+def _verb_first(part: list[Word], lang: str) -> bool:
     """Whether a clause opens with its verb, its subject left out ("en zei geeuwend")."""
     first = part[0].low
     return (
         part[0].text.isalpha()
         and not part[0].cap
-        and first not in _OPENERS
+        and first not in _openers(lang)
         and first not in lexicon_pronouns("")
         and first not in lexicon(NOUN_DETERMINERS, "")
     )
@@ -113,7 +117,7 @@ def _subject(
     """The clause's subject and the index after it: the first person-like phrase among its
     first words, not after a preposition."""
     k = 0
-    while k < len(part) and part[k].low in _OPENERS:
+    while k < len(part) and part[k].low in _openers(lang):
         k += 1
     prepositions = lexicon(cues.PREPOSITIONS, lang)
     for j in range(k, min(len(part), k + _SUBJECT_REACH)):

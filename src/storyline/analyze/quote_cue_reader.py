@@ -7,7 +7,7 @@ from __future__ import annotations
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
 from storyline.analyze import quote_words as qw
-from storyline.analyze.quote_conjuncts import colon_subject
+from storyline.analyze.quote_conjuncts import colon_subject, last_clause_subject
 from storyline.analyze.quote_cues import ACCORDING_TO, lexicon
 from storyline.analyze.quote_marks import DASHES
 from storyline.analyze.quote_resolver import Resolver
@@ -252,6 +252,9 @@ class CueReader:
                 return first
         if after is not None:
             return after
+        own = last_clause_subject(self.text, ws[: n + 1], self.lang, self.plausible, shared=False)
+        if before is None and own is not None:
+            return own[1]  # "Em was boos, omdat Dora eens had gezegd": not the sentence's Em
         initial = sp.phrase_forward(self.text, ws[:n], 0, self.lang, loose=True) if n > 0 else None
         return before or (initial if initial is not None and self.plausible(initial) else None)
 

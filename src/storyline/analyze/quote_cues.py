@@ -182,6 +182,12 @@ CLAUSE_OPENERS: dict[str, frozenset[str]] = {
     "en": _words("then now there here later first"),
 }
 
+# Words that open a subordinate clause before its subject: "omdat Dora eens had gezegd".
+SUBORDINATORS: dict[str, frozenset[str]] = {
+    "nl": _words("omdat terwijl nadat totdat tot als want"),
+    "en": _words("because while when after until as"),
+}
+
 # Second-person words and forms of address: a quote holding one expects a reply.
 SECOND_PERSON: dict[str, frozenset[str]] = {
     "nl": _words("u gij ge je jij jullie jelui uw jouw"),

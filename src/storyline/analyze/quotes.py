@@ -143,7 +143,7 @@ class _Finder(CueReader, KindReader):
             raw.start, raw.end, self.text[raw.start : raw.end], kind, flags=list(raw.flags)
         )
         if found is not None:
-            self.fill(quote, found[0], found[1], found[2] == "clause")
+            self.fill(quote, found[0], found[1])
         elif lone_heading(self.text, quote, self.paras):
             quote.flags.append("heading")
         else:
@@ -151,10 +151,11 @@ class _Finder(CueReader, KindReader):
         quote.date = self.date
         return quote
 
-    def fill(self, quote: Quote, cue: str, phrase: Phrase, clause: bool = False) -> None:
-        """Give ``quote`` its cue and speaker; a speaker found as the subject of the clause
-        before a colon (``quote_conjuncts``) speaks there only, and joins no cast."""
+    def fill(self, quote: Quote, cue: str, phrase: Phrase) -> None:
+        """Give ``quote`` its cue and speaker; a speaker found as the subject of a clause
+        (``quote_conjuncts``) speaks there only, and joins no cast."""
         quote.cue = cue
+        clause = CLAUSE_SUBJECT in phrase.notes
         speaker, notes = self.speaker_of(phrase)
         quote.speaker = speaker
         quote.flags.extend(notes)
