@@ -1,5 +1,6 @@
-"""The subject of a narration line that ends in a colon: left out of the last clause, put
-after the verb, or a person noun no news role list holds."""
+"""The subject of a narration line that ends in a colon (on the quote's line or the line
+above it): left out of the last clause, put after the verb, or a person noun no news role
+list holds; and a speech verb in a subordinate clause."""
 
 from __future__ import annotations
 
@@ -80,3 +81,15 @@ def test_a_speech_verb_in_a_subordinate_clause_takes_that_clauses_subject() -> N
     paras = blank_line_paragraphs(text)
     (quote,) = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
     assert quote.speaker is not None and quote.speaker.text == "Jan"
+
+
+def test_a_line_of_narration_that_ends_in_a_colon_cues_the_quote_below() -> None:
+    text = (
+        "Premier Mark Rutte sprak de Kamer toe.\n\n"
+        "Na een lange stilte zei Rutte:\n\n"
+        "“We gaan door.”\n"
+    )
+    paras = blank_line_paragraphs(text)
+    (quote,) = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
+    assert quote.speaker is not None and quote.speaker.text == "Rutte"
+    assert quote.cue == "zei"

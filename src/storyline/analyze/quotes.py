@@ -134,7 +134,7 @@ class _Finder(CueReader, KindReader):
         post_end = max(post_end, close)
         line_end = self.text.find("\n", close, post_end)
         post_end = line_end if line_end >= 0 else post_end
-        pre = words(self.text, pre_start, open_pos)
+        pre = words(self.text, pre_start, open_pos) or self.colon_line(pre_start, prev_close)
         post = words(self.text, close, post_end)
         self.bounds.append((open_pos, close))
         found = self.post_cue(post) or self.pre_cue(pre, sent)
@@ -150,6 +150,15 @@ class _Finder(CueReader, KindReader):
             inherit(self, quote, sent, para)
         quote.date = self.date
         return quote
+
+    def colon_line(self, line_start: int, prev_close: int) -> list[Word]:
+        """The line before a quote that opens its own line, when that line of narration ends
+        in a colon: "Toen keken ze elkaar aan en hij zei:" above the quote."""
+        before = self.text[:line_start].rstrip()
+        if not before.endswith(":"):
+            return []
+        start = max(self.text.rfind("\n", 0, len(before)) + 1, prev_close)
+        return words(self.text, start, len(before))
 
     def fill(self, quote: Quote, cue: str, phrase: Phrase) -> None:
         """Give ``quote`` its cue and speaker; a speaker found as the subject of a clause
