@@ -22,7 +22,7 @@ pytestmark = [
 
 def test_news_quote_speakers_stay_above_floor() -> None:
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))
-    result = load_eval_script("news_quotes").score(DATA)
+    result = load_eval_script("news_quotes").score(DATA)["all"]
     assert result["found"] >= floors["news_quotes_t17_found"], result
     assert result["speaker_acc"] >= floors["news_quotes_t17_speaker_acc"], result
     assert result["none_acc"] >= floors["news_quotes_t17_none_acc"], result
