@@ -136,6 +136,29 @@ SPEAKERS = [
         "en",
         "Anna Berg",
     ),
+    # a title modifier, an organisation's genitive and a capitalised role inside a name
+    (
+        '"The plant is safe," Acme\'s incoming chief executive Jane Porter said on Monday.\n',
+        "en",
+        "Jane Porter",
+    ),
+    (
+        '"The dam will hold," former Army chief Gen Mark Reed told reporters.\n',
+        "en",
+        "Gen Mark Reed",
+    ),
+    (
+        "Retired Navy Admiral Tom Kell, the state's flood commander, said the levees were "
+        "“holding for now”.\n",
+        "en",
+        "Tom Kell",
+    ),
+    ('UN Refugee Commissioner Anna Lind told reporters: "We need tents."\n', "en", "Anna Lind"),
+    (
+        "“We gaan door,” zei de voormalige minister Piet de Boer van Financiën.\n",
+        "nl",
+        "Piet de Boer",
+    ),
 ]
 
 

@@ -465,3 +465,11 @@ def test_a_title_the_tagger_took_into_the_name_is_left_out_of_the_speaker() -> N
     text = "Het kabinet ligt onder vuur.\n\n„We moeten door”, zegt Kamerlid Pieter Omtzigt (CDA).\n"
     (quote,) = analysed(text, "nl")
     assert quote.speaker is not None and quote.speaker.text == "Pieter Omtzigt"
+
+
+def test_a_pronoun_skips_the_owner_of_an_apposed_role() -> None:
+    text = (
+        "Maria Costa, Acme's finance director, expects a loss this year. "
+        '"We are cutting costs," she says.\n'
+    )
+    assert speaker_of(analysed(text, "en"), "We are cutting") == "Maria Costa"

@@ -271,6 +271,8 @@ class CueReader:
         if name is None or name.kind != "name" or not self.plausible(name):
             return None
         start = next((i for i, w in enumerate(ws) if w.start >= name.start), 0)
+        while start > 0 and ws[start - 1].low in lexicon(cues.TITLE_MODIFIERS, self.lang):
+            start -= 1  # "retired Coast Guard Admiral Thad Allen, the ... commander, said"
         return name if start == 0 or self._opens_subject(ws[start - 1]) else None
 
     def _opens_subject(self, before: Word) -> bool:

@@ -145,7 +145,9 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "meester vriend vriendin kapitein inspecteur "
         "wetenschapper wetenschappers econoom economen hoogleraar critici bewoners getuigen "
         "activisten demonstranten actievoerders analist analisten auditors "
-        "rapport verklaring klacht aanklacht dagvaarding vonnis studie peiling kamerlid kamerleden"
+        "rapport verklaring klacht aanklacht dagvaarding vonnis studie peiling kamerlid kamerleden "
+        "commissaris eurocommissaris kanselier gedeputeerde wethouder schepen ombudsman "
+        "manager coördinator penningmeester commissievoorzitter toezichthouder"
     ),
     "en": _words(
         "spokesman spokeswoman spokesperson spokespeople ambassador minister president "
@@ -157,7 +159,10 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "auditors investigator investigators researcher researchers scientist scientists "
         "economist economists lawmaker lawmakers critic critics resident residents witness "
         "witnesses activist activists protester protesters engineer engineers professor "
-        "report statement complaint affidavit lawsuit indictment ruling study survey"
+        "report statement complaint affidavit lawsuit indictment ruling study survey "
+        "commissioner commissioners administrator chancellor congressman congresswoman "
+        "representative deputy officer coordinator manager commandant admiral treasurer "
+        "superintendent regulator regulators epidemiologist virologist"
     ),
 }
 
@@ -180,6 +185,16 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 CLAUSE_OPENERS: dict[str, frozenset[str]] = {
     "nl": _words("toen dan nu daar hier zo zoo daarna later eerst"),
     "en": _words("then now there here later first"),
+}
+
+# Words before a title or role that keep it one ("former Coast Guard chief Adm Allen",
+# "BP's incoming chief executive Bob Dudley", "de voormalige minister").
+TITLE_MODIFIERS: dict[str, frozenset[str]] = {
+    "nl": _words(
+        "voormalig voormalige oud gewezen waarnemend waarnemende kersverse toenmalige "
+        "gepensioneerde scheidend scheidende interim nieuwe"
+    ),
+    "en": _words("former retired acting incoming outgoing interim new"),
 }
 
 # Words that open a subordinate clause before its subject: "omdat Dora eens had gezegd".

@@ -17,9 +17,12 @@ from storyline.analyze.quote_speakers import (
     _name_run,
     identity,
     is_role,
+    past_modifiers,
 )
 from storyline.analyze.quote_words import words
 from storyline.model import Mention
+
+_ROLE_REACH = 3  # words after an owner's genitive where its role noun may stand
 
 
 class Resolver:
@@ -123,6 +126,20 @@ class Resolver:
         before = self.text[max(0, mention.start - 12) : mention.start].split()
         return bool(before) and before[-1].lower() in lexicon(cues.PREPOSITIONS, self.lang)
 
+    def _apposed_owner(self, mention: Mention) -> bool:
+        """True for the owner of a role set after another name: "Iata" in "Giovanni
+        Bisignani, Iata's director general," is no one a later "he" can mean."""
+        if not self.text[: mention.start].rstrip().endswith(","):
+            return False
+        ws = words(self.text, mention.start, min(len(self.text), mention.end + 60))
+        k = next((n for n, w in enumerate(ws) if w.start >= mention.end), len(ws))
+        if k < len(ws) and ws[k].text in ("'", "’"):
+            k += 1  # "Sessions' woordvoerder"
+        elif not ws[k - 1].low.endswith(("'s", "’s")):
+            return False
+        k = past_modifiers(ws, k, self.lang) if k < len(ws) else k
+        return any(is_role(w, self.lang) for w in ws[k : k + _ROLE_REACH])  # "finance director"
+
     def fits(self, mention: Mention, feature: str) -> bool:
         gender = self.genders.get(identity(mention), "?")
         return gender == "?" or gender in feature.split()
@@ -137,7 +154,11 @@ class Resolver:
         fresh = [
             m
             for m in self.persons
-            if since <= m.start and m.end <= pos and self.fits(m, feature) and not self._object(m)
+            if since <= m.start
+            and m.end <= pos
+            and self.fits(m, feature)
+            and not self._object(m)
+            and not self._apposed_owner(m)
         ]
         if fresh:
             return max(fresh, key=lambda m: m.start)

@@ -183,8 +183,12 @@ def phrase_forward(
         end = _name_run(ws, j, lang)
         if end > j and end < len(ws) and ws[end].text in ("'", "’") and end + 1 < len(ws):
             owner, j = (ws[j].start, ws[end - 1].end), end + 1
-        elif end == j + 1 and first.low.endswith("s") and is_role(ws[end], lang):
-            owner, j = (first.start, first.end - 1), end
+        elif (
+            end == j + 1
+            and first.low.endswith("s")
+            and is_role(ws[past_modifiers(ws, end, lang)], lang)
+        ):
+            owner, j = (first.start, first.end - 1), past_modifiers(ws, end, lang)
         elif (role := _role_inside(ws, j, end, lang)) is not None:
             owner, j = (first.start, ws[role - 1].end), role  # "Fed Chair Jerome Powell"
         elif _role_then_name(ws, end, lang):
@@ -198,7 +202,11 @@ def phrase_forward(
             ws[j].low in lexicon(cues.DETERMINERS, lang)
             or ws[j].low in lexicon(cues.FUNCTION_WORDS, lang)
         )
-        if (plain and not ws[j].cap and ws[j].low.endswith(_ADJ_END)) or _cap_adjective(ws[j], nxt):
+        if (
+            (plain and not ws[j].cap and ws[j].low.endswith(_ADJ_END))
+            or _cap_adjective(ws[j], nxt)
+            or ws[j].low in lexicon(cues.TITLE_MODIFIERS, lang)  # "former Coast Guard chief"
+        ):
             j, adjectives = j + 1, adjectives + 1
         else:
             break
@@ -234,6 +242,10 @@ def phrase_forward(
         owner, role = (ws[j].start, ws[end - 1].end), end  # "the White House spokesman"
         while role + 1 < len(ws) and is_role(ws[role + 1], lang) and not ws[role + 1].cap:
             role += 1  # "a Metropolitan police spokesman"
+        name_end = _name_run(ws, role + 1, lang)
+        if name_end > role + 1:  # "Coast Guard chief Adm Allen"
+            head = (ws[role + 1].start, ws[name_end - 1].end)
+            return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
         last = ws[attached_end(ws, role, lang)].end
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[role].end), owner, possessive)
     if end > j:
@@ -313,6 +325,14 @@ def _np_start(ws: list[Word], j: int, lang: str) -> int:
         else:
             break
     return i
+
+
+def past_modifiers(ws: list[Word], k: int, lang: str) -> int:
+    """The index past the title modifiers from ``ws[k]`` on ("incoming", "voormalige"),
+    never past the last word."""
+    while k + 1 < len(ws) and ws[k].low in lexicon(cues.TITLE_MODIFIERS, lang):
+        k += 1
+    return k
 
 
 def is_role(word: Word, lang: str) -> bool:
