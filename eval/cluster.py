@@ -37,11 +37,17 @@ DATA = ROOT / ".." / "shared" / "data"
 _GLUE = re.compile(r" ([.,:;!?%)\]}'](?:\s|$))|([(\[{$]) ")
 
 
+_CLITIC = re.compile(r" ('(?:s|d|re|ll|ve|m)\b)")  # "You 'd" was "You'd"
+
+
 def detokenise(tokens: Sequence[str]) -> str:
     text = " ".join(tokens)
     text = _GLUE.sub(lambda m: m.group(1) or m.group(2), text)
     return (
-        text.replace(" n't", "n't").replace(" 's ", "'s ").replace("`` ", '"').replace(" ''", '"')
+        _CLITIC.sub(r"\1", text.replace(" n't", "n't"))
+        .replace(" 's ", "'s ")
+        .replace("`` ", '"')
+        .replace(" ''", '"')
     )
 
 

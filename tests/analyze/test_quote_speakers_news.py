@@ -159,6 +159,28 @@ SPEAKERS = [
         "nl",
         "Piet de Boer",
     ),
+    # a participle cue after an apposed name; an apposition that opens with an organisation
+    (
+        'Tom Reed, Acme\'s chief operating officer, ended the call adding: "We are hopeful."\n',
+        "en",
+        "Tom Reed",
+    ),
+    (
+        '"We are ready," Maria Lopez, WHO director of Alert Services, told a briefing.\n',
+        "en",
+        "Maria Lopez",
+    ),
+    # quoted words inside a sentence that a cue ends
+    (
+        "About 30 Marines who had been “active socially” with him stay home, the statement said.\n",
+        "en",
+        "the statement",
+    ),
+    (
+        "De zaak is volgens hen “volstrekt helder”, schrijven de onderzoekers.\n",
+        "nl",
+        "de onderzoekers",
+    ),
 ]
 
 

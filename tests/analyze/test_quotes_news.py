@@ -8,7 +8,7 @@ import pytest
 from storyline.analyze.quote_cast import Cast
 from storyline.analyze.quotes import blank_line_paragraphs, find_quotes
 from storyline.analyze.sentences import split_sentences
-from storyline.model import Article, Document, Quote
+from storyline.model import Article, Document, Mention, Quote
 
 NL = """Sessions trekt zich terug
 
@@ -473,3 +473,29 @@ def test_a_pronoun_skips_the_owner_of_an_apposed_role() -> None:
         '"We are cutting costs," she says.\n'
     )
     assert speaker_of(analysed(text, "en"), "We are cutting") == "Maria Costa"
+
+
+def test_a_title_in_quotation_marks_has_no_speaker() -> None:
+    text = (
+        "Analysts Gordon Gray and James Evan said the shares looked cheap, in a note titled "
+        "“Value in the shares?” President Obama spoke later.\n"
+    )
+    quotes = [q for q in analysed(text, "en") if q.text.startswith("Value")]
+    assert quotes[0].speaker is None and "title" in quotes[0].flags
+
+
+def test_a_photographers_credit_is_no_antecedent() -> None:
+    text = (
+        "Acme chief executive Tony Hart spoke in Washington. Photograph: Pablo Ruiz/AP\n\n"
+        "Hart admitted the leak was hard to fight. “The only question is when,” he said.\n"
+    )
+    assert speaker_of(analysed(text, "en"), "The only question") == "Hart"
+
+
+def test_an_organisation_the_tagger_found_can_be_a_cues_subject() -> None:
+    text = "Barclays took a different tack, saying “we estimate a lasting discount”.\n"
+    paras = blank_line_paragraphs(text)
+    sentences = split_sentences(text, "en", paras)
+    tagged = [Mention(0, 8, "Barclays", "ORG")]
+    assert speaker_of(find_quotes(text, "en", sentences, tagged, paras), "we") == "Barclays"
+    assert speaker_of(find_quotes(text, "en", sentences, [], paras), "we") is None

@@ -51,7 +51,7 @@ _LEADS = 6  # the most present members are always candidates
 
 def rerankable(quote: Quote) -> bool:
     """Quotes whose speaker came from a third-person pronoun or from no cue at all."""
-    if quote.kind == "indirect" or "heading" in quote.flags:
+    if quote.kind == "indirect" or "heading" in quote.flags or "title" in quote.flags:
         return False
     if quote.speaker is None or any(f in RULED for f in quote.flags):
         return True

@@ -145,7 +145,12 @@ def _person_at(
                 return Phrase(word.start, ws[k].end, "role", (ws[k].start, ws[k].end)), k + 1
             if not (ws[k].text.isalpha() and not ws[k].cap):
                 break
-    elif word.text.isalpha() and not word.cap and is_person_noun(word.low, nouns):
+    elif (
+        word.text.isalpha()
+        and not word.cap
+        and is_person_noun(word.low, nouns)
+        and not (j > 0 and ws[j - 1].cap)  # "Acme's chief operating officer"
+    ):
         return Phrase(word.start, word.end, "role", (word.start, word.end)), j + 1  # "moe"
     phrase = sp.phrase_forward(text, ws, j, lang)
     if phrase is None or phrase.kind != "name" or not plausible(phrase):

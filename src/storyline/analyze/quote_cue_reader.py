@@ -13,7 +13,7 @@ from storyline.analyze.quote_marks import DASHES
 from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase
 from storyline.analyze.quote_words import Word
-from storyline.model import Span
+from storyline.model import Mention, Span
 
 _APPOSITION = 16  # words of an apposition between a name and its verb, commas included
 _NAME_JOINERS = frozenset(["for", "of", "and", "voor", "van", "en"])  # inside long names
@@ -27,6 +27,7 @@ class CueReader:
     text: str
     lang: str
     resolver: Resolver
+    entities: list[Mention]
 
     def post_cue(self, post: list[Word]) -> tuple[str, Phrase, str] | None:
         """A cue after the quote: 'zei Sessions', 'aldus zijn woordvoerder', 'Poetin zei'."""
@@ -57,6 +58,15 @@ class CueReader:
             if k < len(post) and qw.is_cue_verb(post[k], self.lang):
                 return post[k].text, phrase, "post"
         return None
+
+    def tail_cue(self, post: list[Word]) -> tuple[str, Phrase, str] | None:
+        """The cue that ends the sentence of a partial quote, after its last comma: "Marines
+        who had been “active socially” are quarantined, the statement said."."""
+        commas = [n for n, w in enumerate(post) if w.text == ","]
+        if not commas:
+            return None
+        found = self.post_cue(post[commas[-1] :])
+        return (found[0], found[1], "tail") if found is not None else None
 
     def _noun_subject(self, ws: list[Word], i: int) -> Phrase | None:
         """Any noun after an article when a speech verb follows it: "the farmer said", "one
@@ -120,7 +130,13 @@ class CueReader:
                 return end
         if k + 1 < len(ws) and ws[k].text == ",":
             opener = ws[k + 1]
-            if opener.low in lexicon(cues.DETERMINERS, self.lang) or sp.is_role(opener, self.lang):
+            apposed = sp.phrase_forward(self.text, ws, k + 1, self.lang)
+            if (
+                opener.low in lexicon(cues.DETERMINERS, self.lang)
+                or sp.is_role(opener, self.lang)
+                # "Michael Ryan, WHO director of Global Alert and Response, told"
+                or (apposed is not None and apposed.owner is not None)
+            ):
                 close = next(
                     (
                         c
@@ -273,7 +289,10 @@ class CueReader:
         start = next((i for i, w in enumerate(ws) if w.start >= name.start), 0)
         while start > 0 and ws[start - 1].low in lexicon(cues.TITLE_MODIFIERS, self.lang):
             start -= 1  # "retired Coast Guard Admiral Thad Allen, the ... commander, said"
-        return name if start == 0 or self._opens_subject(ws[start - 1]) else None
+        if start == 0 or self._opens_subject(ws[start - 1]):
+            return name
+        # "said Doug Suttles, BP's chief operating officer, adding:"
+        return name if qw.is_cue_verb(ws[start - 1], self.lang) else None
 
     def _opens_subject(self, before: Word) -> bool:
         """Whether a name after ``before`` can open the clause's subject: after a comma or
@@ -285,9 +304,15 @@ class CueReader:
         return before.cap and before.low not in closed
 
     def plausible(self, phrase: Phrase) -> bool:
-        """A one-word capitalised subject counts only when the text names that person elsewhere."""
+        """A one-word capitalised subject counts only when the text names that person
+        elsewhere or the entity stage found a person or an organisation there ("Moody's
+        said", "Barclays took a different tack, saying")."""
         said = self.text[phrase.head[0] : phrase.head[1]]
-        return phrase.kind != "name" or " " in said or said.lower() in self.resolver.known
+        if phrase.kind != "name" or " " in said or said.lower() in self.resolver.known:
+            return True
+        return any(
+            m.label in ("PER", "ORG") and m.start <= phrase.head[0] < m.end for m in self.entities
+        )
 
 
 def _index_at(ws: list[Word], pos: int) -> int:

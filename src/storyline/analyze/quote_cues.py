@@ -31,7 +31,7 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "gelooft geloofde lacht grinnikt glimlacht glimlachte sneert sneerde fluistert "
         "mompelt stamelt snauwt vervolgt "
         "schrijven stellen melden verklaren waarschuwen benadrukken beweren erkennen "
-        "ontkennen reageren antwoorden vertellen"
+        "ontkennen reageren antwoorden vertellen zeggende"
     ),
     "en": _words(
         "said says say told tells tell added adds asked asks replied replies stated states "
@@ -42,7 +42,9 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "stressed stresses emphasised emphasized emphasises emphasizes urged urges "
         "muttered murmured exclaimed called calls recalled recalls suggested suggests "
         "acknowledged acknowledges maintained maintains conceded concedes complained "
-        "complains joked jokes vowed vows cautioned cautions commented comments"
+        "complains joked jokes vowed vows cautioned cautions commented comments "
+        "saying adding telling asking explaining noting arguing insisting claiming writing "
+        "warning declaring announcing promised promises"
     ),
 }
 
@@ -147,7 +149,8 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "activisten demonstranten actievoerders analist analisten auditors "
         "rapport verklaring klacht aanklacht dagvaarding vonnis studie peiling kamerlid kamerleden "
         "commissaris eurocommissaris kanselier gedeputeerde wethouder schepen ombudsman "
-        "manager coördinator penningmeester commissievoorzitter toezichthouder"
+        "manager coördinator penningmeester commissievoorzitter toezichthouder commentator "
+        "columnist correspondent redacteur verslaggever journalist strateeg consultant"
     ),
     "en": _words(
         "spokesman spokeswoman spokesperson spokespeople ambassador minister president "
@@ -162,7 +165,9 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "report statement complaint affidavit lawsuit indictment ruling study survey "
         "commissioner commissioners administrator chancellor congressman congresswoman "
         "representative deputy officer coordinator manager commandant admiral treasurer "
-        "superintendent regulator regulators epidemiologist virologist"
+        "superintendent regulator regulators epidemiologist virologist commentator "
+        "commentators columnist correspondent editor reporter journalist strategist "
+        "consultant campaigner campaigners"
     ),
 }
 
@@ -195,6 +200,13 @@ TITLE_MODIFIERS: dict[str, frozenset[str]] = {
         "gepensioneerde scheidend scheidende interim nieuwe"
     ),
     "en": _words("former retired acting incoming outgoing interim new"),
+}
+
+# Words after which quotation marks hold a title, which nobody says: "a research note titled
+# “Value in the shares?”", "een boek getiteld „De Uren”".
+NAMING_WORDS: dict[str, frozenset[str]] = {
+    "nl": _words("getiteld getiteld: titel ondertitel genaamd"),
+    "en": _words("titled entitled dubbed headlined headline"),
 }
 
 # Words that open a subordinate clause before its subject: "omdat Dora eens had gezegd".

@@ -22,6 +22,7 @@ from storyline.analyze.quote_speakers import (
 from storyline.analyze.quote_words import words
 from storyline.model import Mention
 
+_CREDITS = ("photograph:", "photo:", "foto:", "picture:", "illustration:", "beeld:")
 _ROLE_REACH = 3  # words after an owner's genitive where its role noun may stand
 
 
@@ -37,7 +38,9 @@ class Resolver:
         self._starts = [a for a, _ in self.blocked]
         self._ends = list(itertools.accumulate((b for _, b in self.blocked), max))
         self.persons: list[Mention] = [
-            m for m in entities if m.label == "PER" and not self._inside(m.start)
+            m
+            for m in entities
+            if m.label == "PER" and not self._inside(m.start) and not self._credit(m)
         ]
         if not entities:
             self.persons = self._heuristic_names()
@@ -47,6 +50,12 @@ class Resolver:
         for mention in self.persons:
             self._title_gender(mention)
         self.known = {w.lower() for m in self.persons for w in m.text.split()}
+
+    def _credit(self, mention: Mention) -> bool:
+        """A photographer's credit ("Photograph: Pablo Martinez Monsivais/AP") names no one
+        the article's pronouns mean."""
+        before = self.text[max(0, mention.start - 14) : mention.start].rstrip().lower()
+        return before.endswith(_CREDITS)
 
     def _inside(self, pos: int) -> bool:
         index = bisect.bisect_right(self._starts, pos) - 1

@@ -137,13 +137,18 @@ class _Finder(CueReader, KindReader):
         pre = words(self.text, pre_start, open_pos) or self.colon_line(pre_start, prev_close)
         post = words(self.text, close, post_end)
         self.bounds.append((open_pos, close))
-        found = self.post_cue(post) or self.pre_cue(pre, sent)
+        titled = bool(pre) and pre[-1].low in lexicon(cues.NAMING_WORDS, self.lang)
+        found = None if titled else self.post_cue(post) or self.pre_cue(pre, sent)
+        if found is None and not titled and self.kind(raw, pre, False) == "partial":
+            found = self.tail_cue(post)
         kind = self.kind(raw, pre, bool(found and found[2] == "post"))
         quote = Quote(
             raw.start, raw.end, self.text[raw.start : raw.end], kind, flags=list(raw.flags)
         )
         if found is not None:
             self.fill(quote, found[0], found[1])
+        elif titled:
+            quote.flags.append("title")  # "a note titled “Value in the shares?”"
         elif lone_heading(self.text, quote, self.paras):
             quote.flags.append("heading")
         else:
