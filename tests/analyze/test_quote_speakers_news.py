@@ -181,6 +181,14 @@ SPEAKERS = [
         "nl",
         "de onderzoekers",
     ),
+    # a name and its apposition before a colon; an organisation after an article is no one
+    ("Piet Smit, woordvoerder van de gemeente: “Wij grijpen nu in.”\n", "nl", "Piet Smit"),
+    (
+        "Generaal Anna de Wit, de Chief of Staff van de NAVO, verklaarde: “De oefening gaat "
+        "door.”\n",
+        "nl",
+        "Anna de Wit",
+    ),
 ]
 
 

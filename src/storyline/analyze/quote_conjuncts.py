@@ -67,7 +67,11 @@ def _last_clause_subject(
     if found is not None:
         phrase, after = found
         rest = last[after:]
-        if 0 < len(rest) <= _SHORT_REST and all(w.text.isalpha() and not w.cap for w in rest):
+        if (
+            0 < len(rest) <= _SHORT_REST
+            and all(w.text.isalpha() and not w.cap for w in rest)
+            and rest[0].low not in lexicon(cues.PREPOSITIONS, lang)  # "secretaris van de ..."
+        ):
             return rest[0].text, phrase  # "en 't kindje vraagt:"
         return None
     if not shared or not _verb_first(last, lang):

@@ -18,6 +18,7 @@ from storyline.model import Mention, Span
 _APPOSITION = 16  # words of an apposition between a name and its verb, commas included
 _NAME_JOINERS = frozenset(["for", "of", "and", "voor", "van", "en"])  # inside long names
 _SHORT_CLAUSE = 3  # words after the subject in "Zij bloosde even:"
+_ARTICLES = frozenset(["de", "het", "een", "der", "den", "the", "a", "an"])
 _IMPERSONAL = frozenset(["klinkt", "klonk", "luidt", "luidde"])
 
 
@@ -179,6 +180,10 @@ class CueReader:
             phrase = sp.phrase_forward(self.text, clause, 0, self.lang)
             if phrase is not None and phrase.end == clause[-1].end and self.plausible(phrase):
                 return ":", phrase, "pre"  # "Rutte:", not "Update:" or "Kortom:"
+            words_only = [w for w in clause if w.text[:1].isalnum() or w.text == ","]
+            named = self._apposition(words_only, len(words_only)) if words_only else None
+            if named is not None and named.start == words_only[0].start:
+                return ":", named, "pre"  # "James Roche, secretaris van de luchtmacht:"
         found = self.according(body) or self.verb_cue(body)
         if found is None and body and body[-1].text == ":":
             found = self._short_clause(body[:-1]) or colon_subject(
@@ -261,6 +266,8 @@ class CueReader:
                 or ws[idx - 1].low in ("en", "maar", "and", "but")
             ):
                 return before
+            if ws[idx - 1].low in lexicon(cues.PREPOSITIONS, self.lang) | _ARTICLES:
+                before = None  # "de Chief of Staff van de USAF, verklaarde" names no one
         if after is not None and after.kind == "role" and n > 0:
             # a main clause puts its subject first: "Haar moe vond 't goed"
             first = sp.phrase_forward(self.text, ws[:n], 0, self.lang, loose=True)
