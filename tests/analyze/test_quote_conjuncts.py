@@ -11,6 +11,13 @@ from storyline.analyze.quote_marks import blank_line_paragraphs
 from storyline.analyze.quote_words import words
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
+from storyline.model import Quote
+
+
+def found(text: str) -> list[Quote]:
+    """The quotes of a Dutch ``text`` whose paragraphs are separated by blank lines."""
+    paras = blank_line_paragraphs(text)
+    return find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
 
 
 def subject(clause: str, lang: str = "nl") -> tuple[str, str] | None:
@@ -66,9 +73,7 @@ def test_a_clause_subject_speaks_its_quote_and_takes_no_later_ones() -> None:
         "Toen stond de tante op, vouwde de krant dubbel en zei geeuwend: “Tijd voor bed.”\n"
         "“Ja tante.”\n"
     )
-    paras = blank_line_paragraphs(text)
-    found = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
-    first = next(q for q in found if q.text.startswith("Tijd"))
+    first = next(q for q in found(text) if q.text.startswith("Tijd"))
     assert first.speaker is not None and first.speaker.text == "de tante"
     assert first.cue == "zei" and CLAUSE_SUBJECT in first.flags
 
@@ -78,8 +83,7 @@ def test_a_speech_verb_in_a_subordinate_clause_takes_that_clauses_subject() -> N
         "Piet Bos en Jan Smit woonden naast elkaar.\n"
         "Piet was lang kwaad geweest, omdat Jan eens had gezegd: “Jij liegt altijd.”\n"
     )
-    paras = blank_line_paragraphs(text)
-    (quote,) = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
+    (quote,) = found(text)
     assert quote.speaker is not None and quote.speaker.text == "Jan"
 
 
@@ -89,7 +93,6 @@ def test_a_line_of_narration_that_ends_in_a_colon_cues_the_quote_below() -> None
         "Na een lange stilte zei Rutte:\n\n"
         "“We gaan door.”\n"
     )
-    paras = blank_line_paragraphs(text)
-    (quote,) = find_quotes(text, "nl", split_sentences(text, "nl", paras), [], paras)
+    (quote,) = found(text)
     assert quote.speaker is not None and quote.speaker.text == "Rutte"
     assert quote.cue == "zei"

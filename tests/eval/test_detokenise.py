@@ -8,7 +8,8 @@ from tests.eval.scripts import load_eval_script
 
 def test_clitics_join_their_word() -> None:
     detokenise = load_eval_script("cluster").detokenise
-    tokens = "You 'd think we 're fine , I 'm sure they 'll see it 's Hayward 's".split()
+    text = "You 'd think we 're fine , I 'm sure they 'll see it 's Hayward 's"
+    tokens = text.split(" ")
     assert detokenise(tokens) == "You'd think we're fine, I'm sure they'll see it's Hayward's"
 
 

@@ -205,7 +205,7 @@ TITLE_MODIFIERS: dict[str, frozenset[str]] = {
 # Words after which quotation marks hold a title, which nobody says: "a research note titled
 # “Value in the shares?”", "een boek getiteld „De Uren”".
 NAMING_WORDS: dict[str, frozenset[str]] = {
-    "nl": _words("getiteld getiteld: titel ondertitel genaamd"),
+    "nl": _words("getiteld titel ondertitel genaamd"),
     "en": _words("titled entitled dubbed headlined headline"),
 }
 
