@@ -27,26 +27,23 @@ def test_unknown_feature_names_are_refused(option: list[str]) -> None:
 def test_grid_report_prints_each_setting_and_the_mean(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Eval:  # stands in for eval/quotes.py: each setting's figure is its C / 10
-        @staticmethod
-        def score(books: list[object], models: dict[str, object]) -> dict[str, float]:
-            c = next(iter(models.values()))
-            return {"speaker_acc": c / 10, "speaker_entity_acc": c / 20}
-
     import storyline.models.quote_speaker_train as trainer
 
     fitted = []
 
-    def fake_cv(ev: object, books: list[object], settings: Settings) -> dict[str, float]:
-        fitted.append((settings.c, settings.rounds))
-        return {"book": settings.c}
+    def fake_point(point: tuple[float, int, Settings, Path]) -> tuple[float, float]:
+        c, rounds, _, _ = point  # each setting's figure is its C / 10
+        fitted.append((c, rounds))
+        return c / 10, c / 20
 
-    monkeypatch.setattr(trainer, "cross_validate", fake_cv)
-    trainer.grid_report(Eval(), [], Settings())  # type: ignore[arg-type]
+    monkeypatch.setattr(trainer, "_grid_point", fake_point)
+    trainer.grid_report(Path("books"), Settings())
     out = capsys.readouterr().out
     assert fitted == list(trainer.GRID)
     assert "C 1.5  rounds 3: speaker 0.1500" in out
     assert "grid mean speaker accuracy 0.2000 (range 0.1500-0.2500)" in out
+    trainer.grid_report(Path("books"), Settings(), trainer.WIDE_GRID)
+    assert len(fitted) == len(trainer.GRID) + 15
 
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "openboek-quotes"
