@@ -189,6 +189,25 @@ SPEAKERS = [
         "nl",
         "Anna de Wit",
     ),
+    # an abbreviated title after a place, a party in brackets, a modified role with an owner
+    ('"We will rebuild," said Ohio Gov. Anne Marsh ( R ) on Monday.\n', "en", "Anne Marsh"),
+    (
+        "The storm left the town “in pieces,” Tulsa Mayor Ken Ford ( D ) told the council.\n",
+        "en",
+        "Ken Ford",
+    ),
+    (
+        '"Cases are falling," the Lima City health director, Rosa Vega, said.\n',
+        "en",
+        "Rosa Vega",
+    ),
+    (
+        "Patients go to the “fever clinics” set up for the flu, the health minister, Ken Sato, "
+        "said.\n",
+        "en",
+        "Ken Sato",
+    ),
+    ('Acme Corp refused to pay, calling the plan a "waste of money."\n', "en", "Acme Corp"),
 ]
 
 

@@ -18,6 +18,7 @@ from storyline.model import Mention, Span
 _APPOSITION = 16  # words of an apposition between a name and its verb, commas included
 _NAME_JOINERS = frozenset(["for", "of", "and", "voor", "van", "en"])  # inside long names
 _SHORT_CLAUSE = 3  # words after the subject in "Zij bloosde even:"
+_TAIL_COMMAS = 3  # commas before a sentence-final cue where its speaker phrase may start
 _ARTICLES = frozenset(["de", "het", "een", "der", "den", "the", "a", "an"])
 _IMPERSONAL = frozenset(["klinkt", "klonk", "luidt", "luidde"])
 
@@ -55,7 +56,7 @@ class CueReader:
             k = _index_at(post, phrase.end)
             if phrase.kind == "role" and (named := self._named_role(post, k)) is not None:
                 return named  # "a spokesman, Philip Crowley, said"
-            k = self._skip_adverbs(post, self._past_apposition(post, k))
+            k = self._skip_adverbs(post, self._past_apposition(post, _past_parenthesis(post, k)))
             if k < len(post) and qw.is_cue_verb(post[k], self.lang):
                 return post[k].text, phrase, "post"
         return None
@@ -64,10 +65,11 @@ class CueReader:
         """The cue that ends the sentence of a partial quote, after its last comma: "Marines
         who had been “active socially” are quarantined, the statement said."."""
         commas = [n for n, w in enumerate(post) if w.text == ","]
-        if not commas:
-            return None
-        found = self.post_cue(post[commas[-1] :])
-        return (found[0], found[1], "tail") if found is not None else None
+        for comma in commas[::-1][:_TAIL_COMMAS]:  # "..., the minister, Yoichi Masuzoe, said."
+            found = self.post_cue(post[comma:])
+            if found is not None:
+                return found[0], found[1], "tail"
+        return None
 
     def _noun_subject(self, ws: list[Word], i: int) -> Phrase | None:
         """Any noun after an article when a speech verb follows it: "the farmer said", "one
@@ -320,6 +322,15 @@ class CueReader:
         return any(
             m.label in ("PER", "ORG") and m.start <= phrase.head[0] < m.end for m in self.entities
         )
+
+
+def _past_parenthesis(ws: list[Word], k: int) -> int:
+    """The index past a short parenthesis at ``ws[k]`` ("Mitch Landrieu (D) told"), else ``k``."""
+    if k < len(ws) and ws[k].text == "(":
+        close = next((c for c in range(k + 1, min(k + 5, len(ws))) if ws[c].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return k
 
 
 def _index_at(ws: list[Word], pos: int) -> int:

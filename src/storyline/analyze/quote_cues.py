@@ -44,7 +44,8 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "acknowledged acknowledges maintained maintains conceded concedes complained "
         "complains joked jokes vowed vows cautioned cautions commented comments "
         "saying adding telling asking explaining noting arguing insisting claiming writing "
-        "warning declaring announcing promised promises"
+        "warning declaring announcing promised promises calling describe describes "
+        "described describing"
     ),
 }
 

@@ -119,6 +119,18 @@ def _role_inside(ws: list[Word], i: int, end: int, lang: str) -> int | None:
     return None
 
 
+def _title_then_name(ws: list[Word], i: int, end: int, lang: str) -> bool:
+    """Whether the name run ``ws[i:end]`` ends in a place and an abbreviated title that a
+    full stop and a name follow ("Louisiana Gov. Bobby Jindal")."""
+    return (
+        end - i >= 2
+        and end + 1 < len(ws)
+        and ws[end - 1].low in lexicon(cues.TITLES, lang)
+        and ws[end].text == "."
+        and _name_run(ws, end + 1, lang) > end + 1
+    )
+
+
 def _role_then_name(ws: list[Word], k: int, lang: str) -> bool:
     """Whether lower-case role nouns and a name follow at ``ws[k]`` ("spokesman Dmitry
     Peskov", "chief executive Tony Hayward")."""
@@ -191,6 +203,8 @@ def phrase_forward(
             owner, j = (first.start, first.end - 1), past_modifiers(ws, end, lang)
         elif (role := _role_inside(ws, j, end, lang)) is not None:
             owner, j = (first.start, ws[role - 1].end), role  # "Fed Chair Jerome Powell"
+        elif _title_then_name(ws, j, end, lang):
+            owner, j = (first.start, ws[end - 2].end), end - 1  # "Louisiana Gov. Bobby Jindal"
         elif _role_then_name(ws, end, lang):
             owner, j = (first.start, ws[end - 1].end), end  # "Kremlin spokesman Dmitry Peskov"
     if possessive is None and j > i:
@@ -238,8 +252,9 @@ def phrase_forward(
         last = ws[attached_end(ws, j, lang)].end
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
     end = _name_run(ws, j, lang)
-    if end > j and end < len(ws) and not ws[end].cap and is_role(ws[end], lang):
-        owner, role = (ws[j].start, ws[end - 1].end), end  # "the White House spokesman"
+    role = _modified_role(ws, end, lang) if end < len(ws) else end  # "... City health secretary"
+    if end > j and role < len(ws) and not ws[role].cap and is_role(ws[role], lang):
+        owner = (ws[j].start, ws[end - 1].end)  # "the White House spokesman"
         while role + 1 < len(ws) and is_role(ws[role + 1], lang) and not ws[role + 1].cap:
             role += 1  # "a Metropolitan police spokesman"
         name_end = _name_run(ws, role + 1, lang)
