@@ -499,3 +499,12 @@ def test_an_organisation_the_tagger_found_can_be_a_cues_subject() -> None:
     tagged = [Mention(0, 8, "Barclays", "ORG")]
     assert speaker_of(find_quotes(text, "en", sentences, tagged, paras), "we") == "Barclays"
     assert speaker_of(find_quotes(text, "en", sentences, [], paras), "we") is None
+
+
+def test_a_doctor_is_no_man_by_title() -> None:
+    text = (
+        "Health Secretary Alan Johnson visited a lab. Johnson said: “A step has been taken.” "
+        "Later the WHO director general, Dr Margaret Chan, said the world was “better "
+        "prepared”. She said: “Most countries now have plans.”\n"
+    )
+    assert speaker_of(analysed(text, "en"), "Most countries") == "Dr Margaret Chan"

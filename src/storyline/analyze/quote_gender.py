@@ -16,9 +16,7 @@ if TYPE_CHECKING:  # quote_cast imports this module
 FEMALE_TITLES = frozenset(
     ["mevrouw", "mevr", "juffrouw", "mejuffrouw", "freule", "miss", "mrs", "ms", "lady"]
 )
-MALE_TITLES = frozenset(
-    ["heer", "mijnheer", "meneer", "m'nheer", "mr", "sir", "lord", "dr", "dokter"]
-)
+MALE_TITLES = frozenset(["heer", "mijnheer", "meneer", "m'nheer", "mr", "sir", "lord"])
 _MALE_PRON = frozenset(["hij", "hem", "zijn", "z'n", "-ie", "ie", "zijne", "he", "him", "his"])
 _FEMALE_PRON = frozenset(["zij", "ze", "haar", "hare", "she", "her"])
 _FOLLOW = 20  # tokens after a mention where its pronoun is looked for
