@@ -10,6 +10,7 @@ from storyline.analyze import quote_words as qw
 from storyline.analyze.quote_conjuncts import colon_subject, last_clause_subject
 from storyline.analyze.quote_cues import ACCORDING_TO, lexicon
 from storyline.analyze.quote_marks import DASHES
+from storyline.analyze.quote_names import is_role
 from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase
 from storyline.analyze.quote_words import Word
@@ -60,6 +61,15 @@ class CueReader:
             if k < len(post) and qw.is_cue_verb(post[k], self.lang):
                 return post[k].text, phrase, "post"
         return None
+
+    def colon_line(self, line_start: int, prev_close: int) -> list[Word]:
+        """The line before a quote that opens its own line, when that line of narration ends
+        in a colon: "Toen keken ze elkaar aan en hij zei:" above the quote."""
+        before = self.text[:line_start].rstrip()
+        if not before.endswith(":"):
+            return []
+        start = max(self.text.rfind("\n", 0, len(before)) + 1, prev_close)
+        return qw.words(self.text, start, len(before))
 
     def tail_cue(self, post: list[Word]) -> tuple[str, Phrase, str] | None:
         """The cue that ends the sentence of a partial quote, after its last comma: "Marines
@@ -136,7 +146,7 @@ class CueReader:
             apposed = sp.phrase_forward(self.text, ws, k + 1, self.lang)
             if (
                 opener.low in lexicon(cues.DETERMINERS, self.lang)
-                or sp.is_role(opener, self.lang)
+                or is_role(opener, self.lang)
                 # "Michael Ryan, WHO director of Global Alert and Response, told"
                 or (apposed is not None and apposed.owner is not None)
             ):
@@ -290,7 +300,7 @@ class CueReader:
         comma = next(
             (c for c in range(end - 1, max(0, end - _APPOSITION), -1) if ws[c].text == ","), None
         )
-        if comma is None or not any(sp.is_role(w, self.lang) for w in ws[comma + 1 : end]):
+        if comma is None or not any(is_role(w, self.lang) for w in ws[comma + 1 : end]):
             return None
         name = sp.phrase_backward(self.text, ws, comma, self.lang)
         if name is None or name.kind != "name" or not self.plausible(name):

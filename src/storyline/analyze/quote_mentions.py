@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
-from storyline.analyze.quote_speakers import is_role
+from storyline.analyze.quote_names import is_role
 from storyline.analyze.quote_words import Word
 from storyline.model import Mention, names_speaker
 

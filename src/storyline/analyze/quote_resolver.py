@@ -9,16 +9,8 @@ import itertools
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
-from storyline.analyze.quote_speakers import (
-    _FEMALE,
-    _FEMALE_END,
-    _MALE,
-    _PARTICLES,
-    _name_run,
-    identity,
-    is_role,
-    past_modifiers,
-)
+from storyline.analyze.quote_names import PARTICLES, is_role, name_run, past_modifiers
+from storyline.analyze.quote_speakers import _FEMALE, _FEMALE_END, _MALE, identity
 from storyline.analyze.quote_words import words
 from storyline.model import Mention
 
@@ -68,7 +60,7 @@ class Resolver:
         ws = words(self.text, 0, len(self.text))
         i = 0
         while i < len(ws):
-            end = _name_run(ws, i, self.lang)
+            end = name_run(ws, i, self.lang)
             if end - i >= 3 and i > 0 and ws[i - 1].low in ("van", "of", "voor"):
                 i = end - 2  # "van Justitie Jeff Sessions" names Jeff Sessions
             if (
@@ -83,7 +75,7 @@ class Resolver:
                 runs.append((i, end, titled or end - i > 1))
             i = max(end, i + 1)
         known = {
-            w.low for s, e, strong in runs if strong for w in ws[s:e] if w.low not in _PARTICLES
+            w.low for s, e, strong in runs if strong for w in ws[s:e] if w.low not in PARTICLES
         }
         found = []
         for s, e, strong in runs:

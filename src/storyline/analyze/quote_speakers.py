@@ -8,6 +8,19 @@ from dataclasses import dataclass, field
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
+from storyline.analyze.quote_names import (
+    PARTICLES,
+    is_name_word,
+    is_role,
+    lower_word,
+    modified_role,
+    name_run,
+    past_modifiers,
+    role_inside,
+    role_then_name,
+    surname_end,
+    title_then_name,
+)
 from storyline.analyze.quote_words import (
     Word,
     lexicon_pronouns,
@@ -16,26 +29,6 @@ from storyline.analyze.quote_words import (
 )
 from storyline.model import Mention
 
-_PARTICLES = frozenset(
-    [
-        "van",
-        "de",
-        "der",
-        "den",
-        "von",
-        "ten",
-        "ter",
-        "da",
-        "di",
-        "du",
-        "le",
-        "la",
-        "bin",
-        "al",
-        "del",
-        "'t",
-    ]
-)
 _AGED = re.compile(r"\d+-(?:year-old|jarige)")
 _ADJ_END = ("e", "en", "sche", "ste")
 _FEMALE_END = ("ster", "trice", "vrouw", "es", "woman")
@@ -61,108 +54,6 @@ class Phrase:
     notes: list[str] = field(default_factory=list)
 
 
-def _is_name_word(word: Word, lang: str, first: bool) -> bool:
-    if not word.cap or not word.text[0].isalpha():
-        return False
-    if len(word.text) > 1 and word.text.isupper():
-        return True  # an acronym is no function word: "het OM", not "om"
-    # a name never opens with a function word or a speech verb ("de prinses Zegt:")
-    if first and (
-        word.low in lexicon(cues.FUNCTION_WORDS, lang)
-        or word.low in lexicon(cues.SPEECH_VERBS, lang)
-    ):
-        return False
-    return word.low not in lexicon_pronouns(lang)
-
-
-def _name_run(ws: list[Word], i: int, lang: str) -> int:
-    """Index after a capitalised name starting at ``ws[i]`` (i when there is none)."""
-    if i >= len(ws) or not _is_name_word(ws[i], lang, first=True):
-        return i
-    j, particles = i + 1, False
-    while j < len(ws) and ws[j].start - ws[j - 1].end <= 1:
-        if ws[j].low in _PARTICLES and not ws[j].cap and ws[j - 1].low not in _PARTICLES:
-            if particles or not (j + 1 < len(ws) and _surname_after(ws, j + 1)):
-                break  # one particle group a name: "Frans van Houten van Philips"
-            particles = True
-            j += 1
-        elif (
-            _is_name_word(ws[j], lang, first=False)
-            or (ws[j].text == "." and len(ws[j - 1].text) == 1)
-            or (ws[j].low in _PARTICLES and ws[j - 1].low in _PARTICLES)
-        ):
-            j += 1
-        else:
-            break
-    return j
-
-
-def _surname_after(ws: list[Word], k: int) -> bool:
-    """Whether ``ws[k]`` (after a particle) can be a surname: one capitalised word, not
-    written like an organisation ("van GroenLinks", "van de VVD", "van D66")."""
-    word = ws[k].text
-    if ws[k].low in _PARTICLES:
-        return k + 1 < len(ws) and _surname_after(ws, k + 1)
-    inner_cap = any(c.isupper() for c in word[1:])
-    # a second capitalised word makes it an organisation: "van de Universiteit Utrecht"
-    more = k + 1 < len(ws) and ws[k + 1].cap and ws[k + 1].text[:1].isalpha()
-    return word[:1].isupper() and word[:1].isalpha() and not inner_cap and not more
-
-
-def _role_inside(ws: list[Word], i: int, end: int, lang: str) -> int | None:
-    """A capitalised role inside the name run ``ws[i:end]`` that a name follows: the run
-    is an organisation, its role and a person ("Fed Chair Jerome Powell", "Apple CEO Tim
-    Cook")."""
-    for r in range(i + 1, end - 1):
-        if is_role(ws[r], lang) and _name_run(ws, r + 1, lang) > r + 1:
-            return r
-    return None
-
-
-def _title_then_name(ws: list[Word], i: int, end: int, lang: str) -> bool:
-    """Whether the name run ``ws[i:end]`` ends in a place and an abbreviated title that a
-    full stop and a name follow ("Louisiana Gov. Bobby Jindal")."""
-    return (
-        end - i >= 2
-        and end + 1 < len(ws)
-        and ws[end - 1].low in lexicon(cues.TITLES, lang)
-        and ws[end].text == "."
-        and _name_run(ws, end + 1, lang) > end + 1
-    )
-
-
-def _role_then_name(ws: list[Word], k: int, lang: str) -> bool:
-    """Whether lower-case role nouns and a name follow at ``ws[k]`` ("spokesman Dmitry
-    Peskov", "chief executive Tony Hayward")."""
-    end = k
-    while end < len(ws) and not ws[end].cap and is_role(ws[end], lang):
-        end += 1
-    return end > k and _name_run(ws, end, lang) > end
-
-
-def _modified_role(ws: list[Word], j: int, lang: str) -> int:
-    """The role noun after up to two lower-case modifiers English does not mark as
-    adjectives ("a senior administration official"), else ``j``."""
-    for k in range(j, min(j + 3, len(ws))):
-        if is_role(ws[k], lang) and not ws[k].cap:
-            return k if all(_lower_word(ws, n, lang) for n in range(j, k)) else j
-    return j
-
-
-def _surname_end(ws: list[Word], i: int, lang: str) -> int | None:
-    """Index after a surname that opens with a capitalised "De" or "Van" inside a sentence
-    ("zegt De Vries", "aldus Van der Plas"), else None."""
-    if i == 0 or lang != "nl" or ws[i].low not in _PARTICLES or not ws[i].cap:
-        return None
-    if not ws[i - 1].text[:1].isalpha():
-        return None
-    k = i + 1
-    while k < len(ws) and ws[k].low in _PARTICLES and not ws[k].cap:
-        k += 1
-    end = _name_run(ws, k, lang)
-    return end if end > k else None
-
-
 def _after_portfolio(ws: list[Word], start: int, end: int) -> int:
     """Where the person's name starts in a run after "minister van": after the last word of
     the portfolio ("Buitenlandse Zaken Hanke Bruins Slot"), else the run's last two words."""
@@ -186,13 +77,13 @@ def phrase_forward(
     if first.low in pron:
         return Phrase(first.start, first.end, "pron", (first.start, first.end))
     j, owner, possessive = i, None, None
-    if (end := _surname_end(ws, i, lang)) is not None:  # "zegt De Vries", "Van der Plas"
+    if (end := surname_end(ws, i, lang)) is not None:  # "zegt De Vries", "Van der Plas"
         return Phrase(first.start, ws[end - 1].end, "name", (first.start, ws[end - 1].end))
     if first.low in lexicon(cues.DETERMINERS, lang) or first.low in possessives(lang):
         possessive = first.low if first.low in possessives(lang) else None
         j += 1
     elif first.cap and j + 1 < len(ws):
-        end = _name_run(ws, j, lang)
+        end = name_run(ws, j, lang)
         if end > j and end < len(ws) and ws[end].text in ("'", "’") and end + 1 < len(ws):
             owner, j = (ws[j].start, ws[end - 1].end), end + 1
         elif (
@@ -201,14 +92,14 @@ def phrase_forward(
             and is_role(ws[past_modifiers(ws, end, lang)], lang)
         ):
             owner, j = (first.start, first.end - 1), past_modifiers(ws, end, lang)
-        elif (role := _role_inside(ws, j, end, lang)) is not None:
+        elif (role := role_inside(ws, j, end, lang)) is not None:
             owner, j = (first.start, ws[role - 1].end), role  # "Fed Chair Jerome Powell"
-        elif _title_then_name(ws, j, end, lang):
+        elif title_then_name(ws, j, end, lang):
             owner, j = (first.start, ws[end - 2].end), end - 1  # "Louisiana Gov. Bobby Jindal"
-        elif _role_then_name(ws, end, lang):
+        elif role_then_name(ws, end, lang):
             owner, j = (first.start, ws[end - 1].end), end  # "Kremlin spokesman Dmitry Peskov"
     if possessive is None and j > i:
-        j = _modified_role(ws, j, lang)  # "a senior administration official"
+        j = modified_role(ws, j, lang)  # "a senior administration official"
     adjectives = 0
     while j + 1 < len(ws) and adjectives < 3 and ws[j + 1].text[:1].isalpha():
         nxt = ws[j + 1]
@@ -227,37 +118,37 @@ def phrase_forward(
     if j >= len(ws):
         return None
     if j > i and _AGED.fullmatch(ws[j].low):
-        if not (j + 1 < len(ws) and _lower_word(ws, j + 1, lang)):  # "the 46-year-old said"
+        if not (j + 1 < len(ws) and lower_word(ws, j + 1, lang)):  # "the 46-year-old said"
             return Phrase(
                 ws[i].start, ws[j].end, "role", (ws[i].start, ws[j].end), owner, possessive
             )
         j += 1  # "de 34-jarige melkveehouder": an adjective
-    if j > i and (end := _surname_end(ws, j, lang)) is not None:  # "de jonge De Vries"
+    if j > i and (end := surname_end(ws, j, lang)) is not None:  # "de jonge De Vries"
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
     if is_role(ws[j], lang) or ws[j].low in lexicon(cues.TITLES, lang):
         while j + 1 < len(ws) and is_role(ws[j + 1], lang) and not ws[j + 1].cap:
             j += 1  # "chief executive Mark Zuckerberg"
         after = j + 2 if j + 2 < len(ws) and ws[j + 1].text == "." else j + 1  # "Mr. Baker"
-        name_end = _name_run(ws, after, lang)
+        name_end = name_run(ws, after, lang)
         if name_end > after:
             head = (ws[after].start, ws[name_end - 1].end)
             return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
         if j + 2 < len(ws) and ws[j + 1].low in ("van", "of", "voor"):
-            run_end = _name_run(ws, j + 2, lang)
+            run_end = name_run(ws, j + 2, lang)
             if run_end - (j + 2) >= 3:  # "minister van Justitie Jeff Sessions"
                 name_at = _after_portfolio(ws, j + 2, run_end)
                 head = (ws[name_at].start, ws[run_end - 1].end)
                 return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
         last = ws[attached_end(ws, j, lang)].end
         return Phrase(ws[i].start, last, "role", (ws[i].start, ws[j].end), owner, possessive)
-    end = _name_run(ws, j, lang)
-    role = _modified_role(ws, end, lang) if end < len(ws) else end  # "... City health secretary"
+    end = name_run(ws, j, lang)
+    role = modified_role(ws, end, lang) if end < len(ws) else end  # "... City health secretary"
     if end > j and role < len(ws) and not ws[role].cap and is_role(ws[role], lang):
         owner = (ws[j].start, ws[end - 1].end)  # "the White House spokesman"
         while role + 1 < len(ws) and is_role(ws[role + 1], lang) and not ws[role + 1].cap:
             role += 1  # "a Metropolitan police spokesman"
-        name_end = _name_run(ws, role + 1, lang)
+        name_end = name_run(ws, role + 1, lang)
         if name_end > role + 1:  # "Coast Guard chief Adm Allen"
             head = (ws[role + 1].start, ws[name_end - 1].end)
             return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
@@ -268,7 +159,7 @@ def phrase_forward(
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
     closed = lexicon(cues.FUNCTION_WORDS, lang) | lexicon(cues.PREPOSITIONS, lang)
     if loose and ws[j].text.isalpha() and not ws[j].cap and ws[j].low not in closed:
-        name_end = _name_run(ws, j + 1, lang)  # not "schreef op Twitter"
+        name_end = name_run(ws, j + 1, lang)  # not "schreef op Twitter"
         if name_end > j + 1:  # "de 34-jarige melkveehouder Jan de Vries", "politicoloog X"
             head = (ws[j + 1].start, ws[name_end - 1].end)
             return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
@@ -299,13 +190,13 @@ def phrase_backward(text: str, ws: list[Word], k: int, lang: str) -> Phrase | No
         return Phrase(ws[j].start, ws[j].end, "pron", (ws[j].start, ws[j].end))
     start = j
     while start >= 0 and (
-        _is_name_word(ws[start], lang, False)
-        or (ws[start].low in _PARTICLES and start < j and ws[start + 1].cap)
+        is_name_word(ws[start], lang, False)
+        or (ws[start].low in PARTICLES and start < j and ws[start + 1].cap)
         or (ws[start].text == "." and start > 0 and len(ws[start - 1].text) == 1)  # "H."
     ):
         start -= 1
     start += 1
-    while start <= j and not _is_name_word(ws[start], lang, True):
+    while start <= j and not is_name_word(ws[start], lang, True):
         start += 1
     if start <= j:
         begin = start
@@ -340,20 +231,6 @@ def _np_start(ws: list[Word], j: int, lang: str) -> int:
         else:
             break
     return i
-
-
-def past_modifiers(ws: list[Word], k: int, lang: str) -> int:
-    """The index past the title modifiers from ``ws[k]`` on ("incoming", "voormalige"),
-    never past the last word."""
-    while k + 1 < len(ws) and ws[k].low in lexicon(cues.TITLE_MODIFIERS, lang):
-        k += 1
-    return k
-
-
-def is_role(word: Word, lang: str) -> bool:
-    low = word.low
-    roles = lexicon(cues.ROLE_NOUNS, lang)
-    return low in roles or any(low.endswith(r) and len(r) > 5 for r in roles)
 
 
 def identity(mention: Mention) -> str:
@@ -392,21 +269,11 @@ def _noun_phrase_end(ws: list[Word], k: int, lang: str) -> int | None:
     start = k
     while k < len(ws) and ws[k].cap and ws[k].text[:1].isalpha():
         k += 1
-    if k > start and not (ws[k - 1].low.endswith(_CAP_ADJ_END) and _lower_word(ws, k, lang)):
+    if k > start and not (ws[k - 1].low.endswith(_CAP_ADJ_END) and lower_word(ws, k, lang)):
         return k - 1
-    if k < len(ws) - 1 and ws[k].low.endswith(_ADJ_END) and _lower_word(ws, k + 1, lang):
+    if k < len(ws) - 1 and ws[k].low.endswith(_ADJ_END) and lower_word(ws, k + 1, lang):
         k += 1  # "de nieuwe regering"; "de ambassade zei" has no adjective
-    return k if _lower_word(ws, k, lang) else None
-
-
-def _lower_word(ws: list[Word], k: int, lang: str) -> bool:
-    """A lower-case word that can end a noun phrase: no function word, preposition or
-    speech verb ("een woordvoerder van het ministerie tegenover de NOS")."""
-    if k >= len(ws) or ws[k].cap or not ws[k].text.isalpha():
-        return False
-    low = ws[k].low
-    closed = lexicon(cues.FUNCTION_WORDS, lang) | lexicon(cues.PREPOSITIONS, lang)
-    return low not in closed and low not in lexicon(cues.SPEECH_VERBS, lang)
+    return k if lower_word(ws, k, lang) else None
 
 
 def according_phrase(text: str, ws: list[Word], i: int, lang: str) -> Phrase | None:

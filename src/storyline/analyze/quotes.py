@@ -156,15 +156,6 @@ class _Finder(CueReader, KindReader):
         quote.date = self.date
         return quote
 
-    def colon_line(self, line_start: int, prev_close: int) -> list[Word]:
-        """The line before a quote that opens its own line, when that line of narration ends
-        in a colon: "Toen keken ze elkaar aan en hij zei:" above the quote."""
-        before = self.text[:line_start].rstrip()
-        if not before.endswith(":"):
-            return []
-        start = max(self.text.rfind("\n", 0, len(before)) + 1, prev_close)
-        return words(self.text, start, len(before))
-
     def fill(self, quote: Quote, cue: str, phrase: Phrase) -> None:
         """Give ``quote`` its cue and speaker; a speaker found as the subject of a clause
         (``quote_conjuncts``) speaks there only, and joins no cast."""
