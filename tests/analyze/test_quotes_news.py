@@ -498,6 +498,8 @@ def test_an_organisation_the_tagger_found_can_be_a_cues_subject() -> None:
     sentences = split_sentences(text, "en", paras)
     tagged = [Mention(0, 8, "Barclays", "ORG")]
     assert speaker_of(find_quotes(text, "en", sentences, tagged, paras), "we") == "Barclays"
+    country = [Mention(0, 8, "Barclays", "LOC")]  # "China has urged Mexico to ..."
+    assert speaker_of(find_quotes(text, "en", sentences, country, paras), "we") == "Barclays"
     assert speaker_of(find_quotes(text, "en", sentences, [], paras), "we") is None
 
 

@@ -324,13 +324,14 @@ class CueReader:
 
     def plausible(self, phrase: Phrase) -> bool:
         """A one-word capitalised subject counts only when the text names that person
-        elsewhere or the entity stage found a person or an organisation there ("Moody's
-        said", "Barclays took a different tack, saying")."""
+        elsewhere or the entity stage found a person, an organisation or a country there
+        ("Moody's said", "Barclays took a different tack, saying", "China has urged")."""
         said = self.text[phrase.head[0] : phrase.head[1]]
         if phrase.kind != "name" or " " in said or said.lower() in self.resolver.known:
             return True
         return any(
-            m.label in ("PER", "ORG") and m.start <= phrase.head[0] < m.end for m in self.entities
+            m.label in ("PER", "ORG", "LOC") and m.start <= phrase.head[0] < m.end
+            for m in self.entities
         )
 
 
