@@ -287,9 +287,12 @@ class CueReader:
                 return first
         if after is not None:
             return after
-        own = last_clause_subject(self.text, ws[: n + 1], self.lang, self.plausible, shared=False)
-        if before is None and own is not None:
-            return own[1]  # "Em was boos, omdat Dora eens had gezegd": not the sentence's Em
+        if before is None:
+            own = last_clause_subject(
+                self.text, ws[: n + 1], self.lang, self.plausible, shared=False
+            )
+            if own is not None:
+                return own[1]  # "Em was boos, omdat Dora eens had gezegd": not the sentence's Em
         initial = sp.phrase_forward(self.text, ws[:n], 0, self.lang, loose=True) if n > 0 else None
         return before or (initial if initial is not None and self.plausible(initial) else None)
 
