@@ -112,3 +112,14 @@ def test_a_dash_turn_runs_on_over_lines_that_speak() -> None:
         "Ach .... ik weet niet .\nIk ben wat zenuwachtig .",
         "Jij met je zenuwen !",
     ]
+
+
+def test_a_capitalised_word_inside_a_name_is_no_speech_verb() -> None:
+    from storyline.analyze.quote_words import cue_verb_at
+
+    text = "United States carrier Delta has announced that it will cut flights."
+    ws = words(text, 0, len(text))
+    assert not cue_verb_at(ws, 1, "en")  # "States"
+    assert cue_verb_at(ws, 5, "en")  # "announced"
+    found = find_quotes(text + "\n", "en", split_sentences(text + "\n", "en", []), [], [])
+    assert [q.cue for q in found if q.kind == "indirect"] == ["announced"]

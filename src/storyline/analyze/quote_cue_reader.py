@@ -239,7 +239,7 @@ class CueReader:
         """The last speech verb in ``ws`` with its subject."""
         for n in range(len(ws) - 1, -1, -1):
             particle = qw.particle_cue(ws, n, self.lang)
-            if not (qw.is_cue_verb(ws[n], self.lang) or particle):
+            if not (qw.cue_verb_at(ws, n, self.lang) or particle):
                 continue
             cue = f"{ws[n].text} {particle}" if particle else ws[n].text
             phrase = self.subject(ws, n)

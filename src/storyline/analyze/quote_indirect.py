@@ -112,7 +112,7 @@ def _reported(finder: _Finder, ws: list[Word], sent: Span) -> Quote | None:
     comps = lexicon(COMPLEMENTIZERS, finder.lang)
     for n, word in enumerate(ws):
         particle = qw.particle_cue(ws, n, finder.lang)
-        if not (qw.is_cue_verb(word, finder.lang) or particle):
+        if not (qw.cue_verb_at(ws, n, finder.lang) or particle):
             continue
         comp = next((k for k in range(n + 1, min(n + 12, len(ws))) if ws[k].low in comps), None)
         if comp is None or (

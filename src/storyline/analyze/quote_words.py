@@ -34,6 +34,13 @@ def is_cue_verb(word: Word, lang: str) -> bool:
     return word.low in lexicon(cues.SPEECH_VERBS, lang)
 
 
+def cue_verb_at(ws: list[Word], n: int, lang: str) -> bool:
+    """Whether ``ws[n]`` is a speech verb where it stands: not a capitalised word inside a
+    name that spells one ("United States airframer Boeing")."""
+    inside_name = n > 0 and ws[n].cap and ws[n - 1].cap and ws[n - 1].text[:1].isalpha()
+    return is_cue_verb(ws[n], lang) and not inside_name
+
+
 def particle_cue(ws: list[Word], index: int, lang: str, reach: int = 8) -> str | None:
     """The particle that makes ``ws[index]`` a speech cue ("houdt ... vol"), if one follows."""
     table = cues.PARTICLE_VERBS.get(lang) or {
