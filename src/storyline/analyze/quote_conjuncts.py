@@ -13,6 +13,7 @@ clause ("die graag zag zoenen") is passed over.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from storyline.analyze import quote_cues as cues
 from storyline.analyze import quote_speakers as sp
@@ -28,6 +29,9 @@ _SUBJECT_REACH = 5  # words into a clause (past its openers) where the subject m
 _LAST_CLAUSE = 6  # words of the clause before the colon
 _SHORT_REST = 3  # words after the subject of that clause ("'t kindje vraagt")
 _MODIFIERS = 3  # lower-case words between an article and its person noun
+# a clause that opens with one of these, in any language, does not open with its verb
+_ANY_PRONOUNS = frozenset(lexicon_pronouns(""))
+_ANY_DETERMINERS = lexicon(NOUN_DETERMINERS, "")
 
 
 def colon_subject(
@@ -84,6 +88,7 @@ def _last_clause_subject(
     return None
 
 
+@cache
 def _openers(lang: str) -> frozenset[str]:
     return (
         lexicon(cues.CONJUNCTIONS, lang)
@@ -99,8 +104,8 @@ def _verb_first(part: list[Word], lang: str) -> bool:
         part[0].text.isalpha()
         and not part[0].cap
         and first not in _openers(lang)
-        and first not in lexicon_pronouns("")
-        and first not in lexicon(NOUN_DETERMINERS, "")
+        and first not in _ANY_PRONOUNS
+        and first not in _ANY_DETERMINERS
     )
 
 

@@ -65,11 +65,11 @@ class CueReader:
     def colon_line(self, line_start: int, prev_close: int) -> list[Word]:
         """The line before a quote that opens its own line, when that line of narration ends
         in a colon: "Toen keken ze elkaar aan en hij zei:" above the quote."""
-        before = self.text[:line_start].rstrip()
-        if not before.endswith(":"):
+        end = qw.end_before(self.text, line_start)
+        if end == 0 or self.text[end - 1] != ":":
             return []
-        start = max(self.text.rfind("\n", 0, len(before)) + 1, prev_close)
-        return qw.words(self.text, start, len(before))
+        start = max(self.text.rfind("\n", 0, end) + 1, prev_close)
+        return qw.words(self.text, start, end)
 
     def tail_cue(self, post: list[Word]) -> tuple[str, Phrase, str] | None:
         """The cue that ends the sentence of a partial quote, after its last comma: "Marines
@@ -322,8 +322,7 @@ class CueReader:
         a preposition ("In Washington, ...")."""
         if before.text in ",;:(.":
             return True
-        closed = lexicon(cues.PREPOSITIONS, self.lang) | lexicon(cues.FUNCTION_WORDS, self.lang)
-        return before.cap and before.low not in closed
+        return before.cap and before.low not in cues.closed_words(self.lang)
 
     def plausible(self, phrase: Phrase) -> bool:
         """A one-word capitalised subject counts only when the text names that person

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -299,6 +301,13 @@ CUE_ADVERBS: dict[str, frozenset[str]] = {
         "wednesday thursday friday saturday sunday yesterday today however"
     ),
 }
+
+
+@cache
+def closed_words(lang: str) -> frozenset[str]:
+    """Function words and prepositions of ``lang``: words that neither open nor end a name
+    or a noun phrase."""
+    return lexicon(FUNCTION_WORDS, lang) | lexicon(PREPOSITIONS, lang)
 
 
 def lexicon(table: dict[str, frozenset[str]], lang: str) -> frozenset[str]:

@@ -152,5 +152,5 @@ def lower_word(ws: list[Word], k: int, lang: str) -> bool:
     if k >= len(ws) or ws[k].cap or not ws[k].text.isalpha():
         return False
     low = ws[k].low
-    closed = lexicon(cues.FUNCTION_WORDS, lang) | lexicon(cues.PREPOSITIONS, lang)
+    closed = cues.closed_words(lang)
     return low not in closed and low not in lexicon(cues.SPEECH_VERBS, lang)

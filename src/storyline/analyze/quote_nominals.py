@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from storyline.analyze import quote_cues as cues
@@ -104,6 +105,7 @@ class Token(Protocol):
     def low(self) -> str: ...
 
 
+@cache
 def person_lexicon(lang: str) -> frozenset[str]:
     """Person nouns of the lexicons for ``lang``, without the news roles that name no one."""
     return (lexicon(PERSON_NOUNS, lang) | lexicon(cues.ROLE_NOUNS, lang)) - _NOT_PERSONS

@@ -11,7 +11,7 @@ from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_cues import lexicon
 from storyline.analyze.quote_names import PARTICLES, is_role, name_run, past_modifiers
 from storyline.analyze.quote_speakers import _FEMALE, _FEMALE_END, _MALE, identity
-from storyline.analyze.quote_words import words
+from storyline.analyze.quote_words import end_before, words
 from storyline.model import Mention
 
 _CREDITS = ("photograph:", "photo:", "foto:", "picture:", "illustration:", "beeld:")
@@ -130,7 +130,8 @@ class Resolver:
     def _apposed_owner(self, mention: Mention) -> bool:
         """True for the owner of a role set after another name: "Iata" in "Giovanni
         Bisignani, Iata's director general," is no one a later "he" can mean."""
-        if not self.text[: mention.start].rstrip().endswith(","):
+        end = end_before(self.text, mention.start)
+        if end == 0 or self.text[end - 1] != ",":
             return False
         ws = words(self.text, mention.start, min(len(self.text), mention.end + 60))
         k = next((n for n, w in enumerate(ws) if w.start >= mention.end), len(ws))

@@ -89,9 +89,9 @@ def phrase_forward(
         elif (
             end == j + 1
             and first.low.endswith("s")
-            and is_role(ws[past_modifiers(ws, end, lang)], lang)
+            and is_role(ws[modified := past_modifiers(ws, end, lang)], lang)
         ):
-            owner, j = (first.start, first.end - 1), past_modifiers(ws, end, lang)
+            owner, j = (first.start, first.end - 1), modified
         elif (role := role_inside(ws, j, end, lang)) is not None:
             owner, j = (first.start, ws[role - 1].end), role  # "Fed Chair Jerome Powell"
         elif title_then_name(ws, j, end, lang):
@@ -157,7 +157,7 @@ def phrase_forward(
     if end > j:
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
-    closed = lexicon(cues.FUNCTION_WORDS, lang) | lexicon(cues.PREPOSITIONS, lang)
+    closed = cues.closed_words(lang)
     if loose and ws[j].text.isalpha() and not ws[j].cap and ws[j].low not in closed:
         name_end = name_run(ws, j + 1, lang)  # not "schreef op Twitter"
         if name_end > j + 1:  # "de 34-jarige melkveehouder Jan de Vries", "politicoloog X"

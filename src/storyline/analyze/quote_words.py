@@ -30,6 +30,13 @@ def words(text: str, start: int, end: int) -> list[Word]:
     return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
 
 
+def end_before(text: str, pos: int) -> int:
+    """The offset just after the last non-space character before ``pos`` (0 if none)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def is_cue_verb(word: Word, lang: str) -> bool:
     return word.low in lexicon(cues.SPEECH_VERBS, lang)
 

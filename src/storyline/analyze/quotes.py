@@ -139,9 +139,9 @@ class _Finder(CueReader, KindReader):
         self.bounds.append((open_pos, close))
         titled = bool(pre) and pre[-1].low in lexicon(cues.NAMING_WORDS, self.lang)
         found = None if titled else self.post_cue(post) or self.pre_cue(pre, sent)
-        if found is None and not titled and self.kind(raw, pre, False) == "partial":
-            found = self.tail_cue(post)
         kind = self.kind(raw, pre, bool(found and found[2] == "post"))
+        if found is None and not titled and kind == "partial":
+            found = self.tail_cue(post)  # its side, "tail", leaves the kind as it is
         quote = Quote(
             raw.start, raw.end, self.text[raw.start : raw.end], kind, flags=list(raw.flags)
         )

@@ -312,10 +312,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("storyline.analyze.quotes").setLevel(logging.ERROR)
     ev = eval_module()
     data = args.data or ev.DEFAULT_DATA
-    books = [ev.read_book(p) for p in sorted(data.glob("*.xml"))]
-    if args.cv and args.grid:
+    if args.cv and args.grid:  # each grid point reads the books itself
         grid_report(data, settings, WIDE_GRID if args.wide else GRID, max(1, args.jobs))
         return 0
+    books = [ev.read_book(p) for p in sorted(data.glob("*.xml"))]
     if args.cv:
         models = cross_validate(ev, books, settings)
         report(ev, books, models, "leave-one-book-out")
