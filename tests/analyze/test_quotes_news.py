@@ -63,6 +63,31 @@ def speaker_of(quotes: list[Quote], opening: str) -> str | None:
         (NL, "nl", "Sessions is ongeschikt", "Nancy Pelosi"),
         (EN, "en", "It is his job", "a spokeswoman for the Russian embassy"),
         (EN, "en", "If there is something", "Lindsey Graham"),
+        # the owner of a role set after a name is no one "she" can mean
+        (
+            "Maria Costa, Acme's finance director, expects a loss this year. "
+            '"We are cutting costs," she says.\n',
+            "en",
+            "We are cutting",
+            "Maria Costa",
+        ),
+        # nor is a photographer's credit
+        (
+            "Acme chief executive Tony Hart spoke in Washington. Photograph: Pablo Ruiz/AP\n\n"
+            "Hart admitted the leak was hard to fight. “The only question is when,” he said.\n",
+            "en",
+            "The only question",
+            "Hart",
+        ),
+        # a doctor is no man by title: "she" is Dr Margaret Chan, not Alan Johnson
+        (
+            "Health Secretary Alan Johnson visited a lab. Johnson said: “A step has been "
+            "taken.” Later the WHO director general, Dr Margaret Chan, said the world was "
+            "“better prepared”. She said: “Most countries now have plans.”\n",
+            "en",
+            "Most countries",
+            "Dr Margaret Chan",
+        ),
     ],
 )
 def test_a_pronoun_cue_in_news_goes_to_the_person_it_refers_to(
@@ -467,14 +492,6 @@ def test_a_title_the_tagger_took_into_the_name_is_left_out_of_the_speaker() -> N
     assert quote.speaker is not None and quote.speaker.text == "Pieter Omtzigt"
 
 
-def test_a_pronoun_skips_the_owner_of_an_apposed_role() -> None:
-    text = (
-        "Maria Costa, Acme's finance director, expects a loss this year. "
-        '"We are cutting costs," she says.\n'
-    )
-    assert speaker_of(analysed(text, "en"), "We are cutting") == "Maria Costa"
-
-
 def test_a_title_in_quotation_marks_has_no_speaker() -> None:
     text = (
         "Analysts Gordon Gray and James Evan said the shares looked cheap, in a note titled "
@@ -482,14 +499,6 @@ def test_a_title_in_quotation_marks_has_no_speaker() -> None:
     )
     quotes = [q for q in analysed(text, "en") if q.text.startswith("Value")]
     assert quotes[0].speaker is None and "title" in quotes[0].flags
-
-
-def test_a_photographers_credit_is_no_antecedent() -> None:
-    text = (
-        "Acme chief executive Tony Hart spoke in Washington. Photograph: Pablo Ruiz/AP\n\n"
-        "Hart admitted the leak was hard to fight. “The only question is when,” he said.\n"
-    )
-    assert speaker_of(analysed(text, "en"), "The only question") == "Hart"
 
 
 def test_an_organisation_the_tagger_found_can_be_a_cues_subject() -> None:
@@ -501,12 +510,3 @@ def test_an_organisation_the_tagger_found_can_be_a_cues_subject() -> None:
     country = [Mention(0, 8, "Barclays", "LOC")]  # "China has urged Mexico to ..."
     assert speaker_of(find_quotes(text, "en", sentences, country, paras), "we") == "Barclays"
     assert speaker_of(find_quotes(text, "en", sentences, [], paras), "we") is None
-
-
-def test_a_doctor_is_no_man_by_title() -> None:
-    text = (
-        "Health Secretary Alan Johnson visited a lab. Johnson said: “A step has been taken.” "
-        "Later the WHO director general, Dr Margaret Chan, said the world was “better "
-        "prepared”. She said: “Most countries now have plans.”\n"
-    )
-    assert speaker_of(analysed(text, "en"), "Most countries") == "Dr Margaret Chan"
