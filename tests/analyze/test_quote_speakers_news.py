@@ -208,6 +208,28 @@ SPEAKERS = [
         "Ken Sato",
     ),
     ('Acme Corp refused to pay, calling the plan a "waste of money."\n', "en", "Acme Corp"),
+    # an organisation whose name holds "and"; roles joined by "and"
+    (
+        "“We are drafting it,” House Science and Technology Chairman Bart Gordon told reporters.\n",
+        "en",
+        "Bart Gordon",
+    ),
+    (
+        "“The risk was known,” Acme Oil Chairman and Chief Executive Tom Reed said on Monday.\n",
+        "en",
+        "Tom Reed",
+    ),
+    # the noun before a relative pronoun; a verb of praise or blame
+    (
+        "Outside, a woman held up a banner that said: “Save our coast.”\n",
+        "en",
+        "a banner",
+    ),
+    (
+        "President Lee praised the crews on Sunday for a “remarkable effort,” and left.\n",
+        "en",
+        "Lee",
+    ),
 ]
 
 

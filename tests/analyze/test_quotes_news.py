@@ -510,3 +510,42 @@ def test_an_organisation_the_tagger_found_can_be_a_cues_subject() -> None:
     country = [Mention(0, 8, "Barclays", "LOC")]  # "China has urged Mexico to ..."
     assert speaker_of(find_quotes(text, "en", sentences, country, paras), "we") == "Barclays"
     assert speaker_of(find_quotes(text, "en", sentences, [], paras), "we") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first attempt, called the “top kill,” failed on Saturday.\n",
+        "Engineers call it the so-called “death grip” of the antenna.\n",
+    ],
+)
+def test_a_name_given_in_quotation_marks_has_no_speaker(text: str) -> None:
+    (quote,) = [q for q in analysed(text, "en") if q.kind != "indirect"]
+    assert quote.speaker is None and "title" in quote.flags
+
+
+def test_a_nickname_inside_a_name_is_no_ones_quote_and_leaves_the_name_whole() -> None:
+    text = "“It just became food,” said lead study author William “Monty” Graham, a biologist.\n"
+    quotes = analysed(text, "en")
+    monty = next(q for q in quotes if q.text == "Monty")
+    assert monty.speaker is None and "nickname" in monty.flags
+    food = next(q for q in quotes if q.text.startswith("It just"))
+    assert food.speaker is not None and food.speaker.text == "William “Monty” Graham"
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_the_speaker() -> None:
+    text = "The mayor, who was criticized for not meeting “real people” last time, stayed.\n"
+    (quote,) = [q for q in analysed(text, "en") if q.kind != "indirect"]
+    assert quote.speaker is None
+
+
+def test_dutch_noemde_with_a_pronoun_still_names_the_speaker() -> None:
+    text = "Minister Jansen noemde het „een schoolvoorbeeld van slecht beleid”.\n"
+    (quote,) = [q for q in analysed(text, "nl") if q.kind != "indirect"]
+    assert quote.speaker is not None and quote.speaker.text == "Jansen"
+
+
+def test_a_progressive_speech_verb_is_active() -> None:
+    text = "Mayor Ann Cole is saying: “We will rebuild the pier.”\n"
+    (quote,) = [q for q in analysed(text, "en") if q.kind != "indirect"]
+    assert quote.speaker is not None and quote.speaker.text == "Ann Cole"

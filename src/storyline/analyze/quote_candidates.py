@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # quotes imports this module; the finder only arrives at run 
     from storyline.analyze.quotes import _Finder
 
 RULED = ("continued", "turn-taking", "narrative-subject")
+_UNSPOKEN = frozenset(["heading", "title", "nickname"])  # flags of quotes nobody says
 _PRON_GENDER = PRONOUN_GENDER
 _WINDOW = 2500  # characters of narration before a quote where candidates are looked for
 _RECENT = 8  # earlier quotes whose speakers stay candidates
@@ -51,7 +52,7 @@ _LEADS = 6  # the most present members are always candidates
 
 def rerankable(quote: Quote) -> bool:
     """Quotes whose speaker came from a third-person pronoun or from no cue at all."""
-    if quote.kind == "indirect" or "heading" in quote.flags or "title" in quote.flags:
+    if quote.kind == "indirect" or _UNSPOKEN.intersection(quote.flags):
         return False
     if quote.speaker is None or any(f in RULED for f in quote.flags):
         return True

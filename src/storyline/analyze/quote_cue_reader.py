@@ -239,7 +239,9 @@ class CueReader:
         """The last speech verb in ``ws`` with its subject."""
         for n in range(len(ws) - 1, -1, -1):
             particle = qw.particle_cue(ws, n, self.lang)
-            if not (qw.cue_verb_at(ws, n, self.lang) or particle):
+            if not (qw.cue_verb_at(ws, n, self.lang) or particle) or qw.passive_at(
+                ws, n, self.lang
+            ):
                 continue
             cue = f"{ws[n].text} {particle}" if particle else ws[n].text
             phrase = self.subject(ws, n)
@@ -256,6 +258,12 @@ class CueReader:
             after = sp.phrase_forward(self.text, ws, k, self.lang, loose=True)
         if after is not None and after.kind == "pron":
             return after
+        if (
+            n > 1
+            and ws[n - 1].low in lexicon(cues.RELATIVES, self.lang)
+            and ws[n - 2].text.isalpha()  # not after an apposition's comma
+        ):
+            return sp.antecedent(self.text, ws, n - 1, self.lang)  # "a sign that said:"
         if self.lang == "en":
             # English puts the subject first: in "told Reuters:", "said the industry was"
             # the phrase after the verb is its object or the reported clause's subject

@@ -33,7 +33,8 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "gelooft geloofde lacht grinnikt glimlacht glimlachte sneert sneerde fluistert "
         "mompelt stamelt snauwt vervolgt "
         "schrijven stellen melden verklaren waarschuwen benadrukken beweren erkennen "
-        "ontkennen reageren antwoorden vertellen zeggende"
+        "ontkennen reageren antwoorden vertellen zeggende prees prijst roemde roemt "
+        "bekritiseerde bekritiseert veroordeelde veroordeelt beschuldigde beschuldigt"
     ),
     "en": _words(
         "said says say told tells tell added adds asked asks replied replies stated states "
@@ -47,7 +48,9 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         "complains joked jokes vowed vows cautioned cautions commented comments "
         "saying adding telling asking explaining noting arguing insisting claiming writing "
         "warning declaring announcing promised promises calling describe describes "
-        "described describing"
+        "described describing praised praises commended commends hailed hails "
+        "criticised criticized criticises criticizes condemned condemns accused accuses "
+        "blamed blames concluded concludes"
     ),
 }
 
@@ -88,6 +91,12 @@ ACCORDING_TO: dict[str, tuple[str, ...]] = {
 COMPLEMENTIZERS: dict[str, frozenset[str]] = {
     "nl": _words("dat of"),
     "en": _words("that"),
+}
+
+# Relative pronouns: in "a cardboard sign that said:" the verb's subject is the noun before.
+RELATIVES: dict[str, frozenset[str]] = {
+    "nl": _words("die dat"),
+    "en": _words("that which who"),
 }
 
 # Subject pronouns and what they can refer to: m(ale), f(emale), pl(ural), 1 (the writer).
@@ -153,7 +162,8 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "rapport verklaring klacht aanklacht dagvaarding vonnis studie peiling kamerlid kamerleden "
         "commissaris eurocommissaris kanselier gedeputeerde wethouder schepen ombudsman "
         "manager coördinator penningmeester commissievoorzitter toezichthouder commentator "
-        "columnist correspondent redacteur verslaggever journalist strateeg consultant"
+        "columnist correspondent redacteur verslaggever journalist strateeg consultant "
+        "auteur auteurs"
     ),
     "en": _words(
         "spokesman spokeswoman spokesperson spokespeople ambassador minister president "
@@ -170,7 +180,7 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         "representative deputy officer coordinator manager commandant admiral treasurer "
         "superintendent regulator regulators epidemiologist virologist commentator "
         "commentators columnist correspondent editor reporter journalist strategist "
-        "consultant campaigner campaigners"
+        "consultant campaigner campaigners author authors"
     ),
 }
 
@@ -208,8 +218,15 @@ TITLE_MODIFIERS: dict[str, frozenset[str]] = {
 # Words after which quotation marks hold a title, which nobody says: "a research note titled
 # “Value in the shares?”", "een boek getiteld „De Uren”".
 NAMING_WORDS: dict[str, frozenset[str]] = {
-    "nl": _words("getiteld titel ondertitel genaamd"),
-    "en": _words("titled entitled dubbed headlined headline"),
+    "nl": _words("getiteld titel ondertitel genaamd zogenaamde zogeheten zogenoemde"),
+    "en": _words("titled entitled dubbed headlined headline so-called"),
+}
+# Verbs that name a thing when an article stands between them and the quote: "the most
+# ambitious attempt, called the “top kill,”" (not "Mexico called the action “unjustified”");
+# Dutch "noemde het „...”" has a pronoun where English has the article.
+NAMING_VERBS: dict[str, frozenset[str]] = {
+    "nl": frozenset(),
+    "en": _words("called named"),
 }
 
 # Words that open a subordinate clause before its subject: "omdat Dora eens had gezegd".
@@ -251,6 +268,13 @@ PORTFOLIOS: dict[str, frozenset[str]] = {
 }
 
 # Finite verb forms that tell a clause after "said" ("said the talks would resume").
+# Forms of the passive auxiliary: "The president, who was criticized for ..." names the
+# one criticised, not the critic.
+PASSIVE_AUXILIARIES: dict[str, frozenset[str]] = {
+    "nl": _words("werd werden wordt worden"),
+    "en": _words("is are was were be been being"),
+}
+
 AUXILIARIES: dict[str, frozenset[str]] = {
     "nl": _words("heeft hebben had hadden zal zullen zou zouden wil wilde is was"),
     "en": _words(

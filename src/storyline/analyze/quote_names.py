@@ -55,6 +55,8 @@ def name_run(ws: list[Word], i: int, lang: str) -> int:
                 break  # one particle group a name: "Frans van Houten van Philips"
             particles = True
             j += 1
+        elif _nickname_words(ws, j, lang):
+            j += 3  # William “Monty” Graham
         elif (
             is_name_word(ws[j], lang, first=False)
             or (ws[j].text == "." and len(ws[j - 1].text) == 1)
@@ -64,6 +66,55 @@ def name_run(ws: list[Word], i: int, lang: str) -> int:
         else:
             break
     return j
+
+
+# quotation marks as single characters (quote_marks has the full table; it imports this
+# module's users, so the few characters are repeated here)
+_OPENING = frozenset("“„«‘‚‹\"'")
+_CLOSING = frozenset("”»’›\"'")
+
+
+def _nickname_words(ws: list[Word], j: int, lang: str) -> bool:
+    """Whether ``ws[j:j + 3]`` is a quoted nickname inside a name (William “Monty” Graham)."""
+    return (
+        j + 3 < len(ws)
+        and ws[j].text in _OPENING
+        and is_name_word(ws[j + 1], lang, first=False)
+        and ws[j + 2].text in _CLOSING
+        and is_name_word(ws[j + 3], lang, first=False)
+    )
+
+
+def nickname(text: str, open_pos: int, close: int) -> bool:
+    """Whether the quotation marks at ``open_pos`` and before ``close`` hold a nickname
+    inside a name: one or two capitalised words between two names ("William “Monty”
+    Graham"), which nobody says."""
+    inner = text[open_pos + 1 : close - 1].split()
+    if not 0 < len(inner) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in inner):
+        return False
+    if text[close : close + 1] != " " or not text[close + 1 : close + 2].isupper():
+        return False
+    if open_pos < 2 or text[open_pos - 1] != " ":
+        return False
+    start = open_pos - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start < open_pos - 1 and text[start].isupper()
+
+
+def joined_run(ws: list[Word], i: int, lang: str) -> int:
+    """Index after name runs joined by "and" ("House Energy and Commerce Chairman", "Exxon
+    Mobil Chairman and Chief Executive"): only good for finding a role inside them."""
+    end = name_run(ws, i, lang)
+    while end > i and end + 1 < len(ws) and ws[end].low in _JOINERS:
+        nxt = name_run(ws, end + 1, lang)
+        if nxt == end + 1:
+            break
+        end = nxt
+    return end
+
+
+_JOINERS = frozenset(["and", "&", "en"])
 
 
 def _surname_after(ws: list[Word], k: int) -> bool:
@@ -84,7 +135,9 @@ def role_inside(ws: list[Word], i: int, end: int, lang: str) -> int | None:
     Cook")."""
     for r in range(i + 1, end - 1):
         if is_role(ws[r], lang) and name_run(ws, r + 1, lang) > r + 1:
-            return r
+            while r + 1 < end and is_role(ws[r + 1], lang):
+                r += 1  # "Chief Executive Rex Tillerson": the name after the last role
+            return r if r + 1 < end else None  # "Chief Executive Officer, Tom Enders"
     return None
 
 

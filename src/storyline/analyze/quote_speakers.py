@@ -12,6 +12,7 @@ from storyline.analyze.quote_names import (
     PARTICLES,
     is_name_word,
     is_role,
+    joined_run,
     lower_word,
     modified_role,
     name_run,
@@ -92,12 +93,14 @@ def phrase_forward(
             and is_role(ws[modified := past_modifiers(ws, end, lang)], lang)
         ):
             owner, j = (first.start, first.end - 1), modified
-        elif (role := role_inside(ws, j, end, lang)) is not None:
+        elif (role := role_inside(ws, j, joined_run(ws, j, lang), lang)) is not None:
             owner, j = (first.start, ws[role - 1].end), role  # "Fed Chair Jerome Powell"
         elif title_then_name(ws, j, end, lang):
             owner, j = (first.start, ws[end - 2].end), end - 1  # "Louisiana Gov. Bobby Jindal"
         elif role_then_name(ws, end, lang):
             owner, j = (first.start, ws[end - 1].end), end  # "Kremlin spokesman Dmitry Peskov"
+    elif (role := modified_role(ws, i, lang)) > i and role_then_name(ws, role, lang):
+        j = role  # "said lead study author William Graham"
     if possessive is None and j > i:
         j = modified_role(ws, j, lang)  # "a senior administration official"
     adjectives = 0
@@ -127,8 +130,13 @@ def phrase_forward(
         head = (ws[j].start, ws[end - 1].end)
         return Phrase(ws[i].start, head[1], "name", head, owner, possessive)
     if is_role(ws[j], lang) or ws[j].low in lexicon(cues.TITLES, lang):
-        while j + 1 < len(ws) and is_role(ws[j + 1], lang) and not ws[j + 1].cap:
-            j += 1  # "chief executive Mark Zuckerberg"
+        while j + 1 < len(ws):
+            if is_role(ws[j + 1], lang) and not ws[j + 1].cap:
+                j += 1  # "chief executive Mark Zuckerberg"
+            elif (modified := modified_role(ws, j + 1, lang)) > j + 1:
+                j = modified  # "chief study author William Graham"
+            else:
+                break
         after = j + 2 if j + 2 < len(ws) and ws[j + 1].text == "." else j + 1  # "Mr. Baker"
         name_end = name_run(ws, after, lang)
         if name_end > after:
@@ -210,6 +218,21 @@ def phrase_backward(text: str, ws: list[Word], k: int, lang: str) -> Phrase | No
         return Phrase(ws[start].start, ws[j].end, "name", (ws[start].start, ws[j].end))
     if is_role(ws[j], lang):
         return phrase_forward(text, ws, _np_start(ws, j, lang), lang)
+    return None
+
+
+def antecedent(text: str, ws: list[Word], k: int, lang: str) -> Phrase | None:
+    """The noun phrase that ends at ``ws[k - 1]``, before a relative pronoun ("a cardboard
+    sign that said:", "de man die zei")."""
+    found = phrase_backward(text, ws, k, lang)
+    if found is not None or k < 2:
+        return found
+    for start in range(k - 2, max(-1, k - 5), -1):
+        if ws[start].low in lexicon(cues.DETERMINERS, lang):
+            span = (ws[start].start, ws[k - 1].end)
+            return Phrase(span[0], span[1], "role", span)
+        if not lower_word(ws, start, lang):
+            break
     return None
 
 

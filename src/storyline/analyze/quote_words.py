@@ -48,6 +48,13 @@ def cue_verb_at(ws: list[Word], n: int, lang: str) -> bool:
     return is_cue_verb(ws[n], lang) and not inside_name
 
 
+def passive_at(ws: list[Word], n: int, lang: str) -> bool:
+    """Whether the verb ``ws[n]`` is a passive ("who was criticized for ..."): its subject
+    is who the speech is about, not who speaks."""
+    progressive = lang != "nl" and ws[n].low.endswith("ing")  # "is saying" is active
+    return n > 0 and ws[n - 1].low in lexicon(cues.PASSIVE_AUXILIARIES, lang) and not progressive
+
+
 def particle_cue(ws: list[Word], index: int, lang: str, reach: int = 8) -> str | None:
     """The particle that makes ``ws[index]`` a speech cue ("houdt ... vol"), if one follows."""
     table = cues.PARTICLE_VERBS.get(lang) or {
@@ -74,3 +81,15 @@ def object_pronouns(lang: str) -> dict[str, str]:
 
 def possessives(lang: str) -> dict[str, str]:
     return cues.POSSESSIVES.get(lang) or {**cues.POSSESSIVES["nl"], **cues.POSSESSIVES["en"]}
+
+
+def names_title(pre: list[Word], lang: str) -> bool:
+    """Whether the words before a quote make it a title or a term that nobody says: "a
+    note titled", "the so-called", "an attempt called the"."""
+    if pre and pre[-1].low in lexicon(cues.NAMING_WORDS, lang):
+        return True
+    return (
+        len(pre) > 1
+        and pre[-1].low in lexicon(cues.DETERMINERS, lang)
+        and pre[-2].low in lexicon(cues.NAMING_VERBS, lang)
+    )

@@ -41,6 +41,7 @@ from storyline.analyze.quote_marks import (
     scan_quotes,
 )
 from storyline.analyze.quote_mentions import mention_for
+from storyline.analyze.quote_names import nickname
 from storyline.analyze.quote_resolver import Resolver
 from storyline.analyze.quote_speakers import Phrase
 from storyline.analyze.quote_turns import SpeakerModel, Trace, default_model, rerank
@@ -116,6 +117,11 @@ class _Finder(CueReader, KindReader):
             close = raw.end
         return open_pos, close
 
+    def next_open(self, index: int) -> int:
+        """Where the next quote opens, past nicknames inside a name (they hold no speech)."""
+        marks = (self.marks(raw) for raw in self.raws[index + 1 :])
+        return next((m[0] for m in marks if not nickname(self.text, *m)), len(self.text))
+
     # -- attribution ------------------------------------------------------------
     def attribute(self, index: int) -> Quote:
         raw = self.raws[index]
@@ -125,9 +131,7 @@ class _Finder(CueReader, KindReader):
         prev_close = self.bounds[-1][1] if self.bounds else 0
         pre_start = max(sent.start if sent else para.start, para.start, prev_close)
         pre_start = min(max(pre_start, self.text.rfind("\n", 0, open_pos) + 1), open_pos)
-        next_open = (
-            self.marks(self.raws[index + 1])[0] if index + 1 < len(self.raws) else len(self.text)
-        )
+        next_open = self.next_open(index)
         end_sent = self.sentence_at(close) or self.sentence_at(max(raw.end - 1, 0))
         end_para = self.para_at(raw.end)
         post_end = min(end_sent.end if end_sent else end_para.end, end_para.end, next_open)
@@ -137,7 +141,8 @@ class _Finder(CueReader, KindReader):
         pre = words(self.text, pre_start, open_pos) or self.colon_line(pre_start, prev_close)
         post = words(self.text, close, post_end)
         self.bounds.append((open_pos, close))
-        titled = bool(pre) and pre[-1].low in lexicon(cues.NAMING_WORDS, self.lang)
+        named = nickname(self.text, open_pos, close)  # William “Monty” Graham
+        titled = named or qw.names_title(pre, self.lang)
         found = None if titled else self.post_cue(post) or self.pre_cue(pre, sent)
         kind = self.kind(raw, pre, bool(found and found[2] == "post"))
         if found is None and not titled and kind == "partial":
@@ -148,7 +153,7 @@ class _Finder(CueReader, KindReader):
         if found is not None:
             self.fill(quote, found[0], found[1])
         elif titled:
-            quote.flags.append("title")  # "a note titled “Value in the shares?”"
+            quote.flags.append("nickname" if named else "title")  # "a note titled “...”"
         elif lone_heading(self.text, quote, self.paras):
             quote.flags.append("heading")
         else:
