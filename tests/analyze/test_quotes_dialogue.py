@@ -33,6 +33,14 @@ def test_cast_joins_names_and_learns_gender() -> None:
     assert cast.key_of("Hoofdstuk") is None  # a heading is nobody
 
 
+def test_a_role_noun_tells_its_gender_and_meester_is_no_womans_ster() -> None:
+    text = "De meester las.\nDe naaister naaide.\nZe zwegen.\n"
+    spoken = [(0, 10, "De meester", "ROLE"), (16, 27, "De naaister", "ROLE")]
+    cast = Cast(text, "nl", [], spoken)
+    assert cast.gender(cast.key_of("de meester") or "") == "m"
+    assert cast.gender(cast.key_of("de naaister") or "") == "f"
+
+
 def test_narrator_and_spoken_roles_join_the_cast() -> None:
     text = "Ik zat in mijn kamer.\nIk las.\nIk dacht na.\nIk at.\nIk sliep.\nDe duivel lachte."
     cast = Cast(text, "nl", [], [(len(text) - 16, len(text) - 6, "De duivel", "ROLE")])

@@ -46,9 +46,11 @@ def vote_genders(cast: Cast, toks: Sequence[_Token]) -> None:
             member.votes["m"] += 3
             member.titled = True
         head = s.key.split()[-1]
-        if head in cues.FEMALE_NOUNS or head.endswith(("ster", "trice", "vrouw")):
+        if head in cues.MALE_NOUNS or head.endswith("meester"):  # not a woman's "-ster"
+            member.votes["m"] += 3
+        elif head in cues.FEMALE_NOUNS or head.endswith(("ster", "trice", "vrouw")):
             member.votes["f"] += 3
-        elif head in cues.MALE_NOUNS or head.endswith("man"):
+        elif head.endswith("man"):
             member.votes["m"] += 3
         _follow(cast, toks, index + 1, sighted, member)
     for member in cast.members.values():
