@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 
+# Quotation marks and their style (the quote marks stage pairs them; the name reader skips a
+# quoted nickname inside a name).
+OPENERS = {"“": "double", "„": "double", "«": "double", "‘": "single", "‚": "single", "‹": "single"}
+CLOSERS = {"”": "double", "»": "double", "’": "single", "›": "single"}
+STRAIGHT = {'"': "double", "'": "single"}
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -254,7 +260,6 @@ REPLY_WORDS: dict[str, frozenset[str]] = {
     "en": _words("yes yeah no nope well but oh ah indeed sure certainly thanks how why what who"),
 }
 
-# Titles that announce a following name ("de heer Fogg", "Mr Lavrov").
 # Last words of a minister's portfolio: "minister van Buitenlandse Zaken Hanke Bruins Slot"
 PORTFOLIOS: dict[str, frozenset[str]] = {
     "nl": _words(
@@ -267,7 +272,6 @@ PORTFOLIOS: dict[str, frozenset[str]] = {
     ),
 }
 
-# Finite verb forms that tell a clause after "said" ("said the talks would resume").
 # Forms of the passive auxiliary: "The president, who was criticized for ..." names the
 # one criticised, not the critic.
 PASSIVE_AUXILIARIES: dict[str, frozenset[str]] = {
@@ -275,6 +279,7 @@ PASSIVE_AUXILIARIES: dict[str, frozenset[str]] = {
     "en": _words("is are was were be been being"),
 }
 
+# Finite verb forms that tell a clause after "said" ("said the talks would resume").
 AUXILIARIES: dict[str, frozenset[str]] = {
     "nl": _words("heeft hebben had hadden zal zullen zou zouden wil wilde is was"),
     "en": _words(
@@ -282,6 +287,7 @@ AUXILIARIES: dict[str, frozenset[str]] = {
         "do does did"
     ),
 }
+# Titles that announce a following name ("de heer Fogg", "Mr Lavrov").
 TITLES: dict[str, frozenset[str]] = {
     "nl": _words("heer mijnheer meneer mevrouw mevr mw dhr juffrouw miss mr mrs dr prof"),
     "en": _words("mr mrs ms miss dr prof sir lady lord sen rep gov gen adm col lt sgt"),

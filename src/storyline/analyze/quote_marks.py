@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from storyline.analyze.quote_cues import ELISIONS, SPEECH_VERBS, lexicon
+from storyline.analyze.quote_cues import (
+    CLOSERS,
+    ELISIONS,
+    OPENERS,
+    SPEECH_VERBS,
+    STRAIGHT,
+    lexicon,
+)
 from storyline.analyze.quote_dialogue import speechlike
 from storyline.model import Paragraph, Quote
 
@@ -23,9 +30,6 @@ MAX_QUOTE_CHARS = 1500
 MIN_CAP = 400
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 
-OPENERS = {"“": "double", "„": "double", "«": "double", "‘": "single", "‚": "single", "‹": "single"}
-CLOSERS = {"”": "double", "»": "double", "’": "single", "›": "single"}
-STRAIGHT = {'"': "double", "'": "single"}
 # „…“ (German style) and ‚…‘ close with what elsewhere opens.
 ALSO_CLOSES = {"„": "“", "‚": "‘"}
 DASHES = "-–—"

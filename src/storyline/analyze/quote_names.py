@@ -68,10 +68,8 @@ def name_run(ws: list[Word], i: int, lang: str) -> int:
     return j
 
 
-# quotation marks as single characters (quote_marks has the full table; it imports this
-# module's users, so the few characters are repeated here)
-_OPENING = frozenset("“„«‘‚‹\"'")
-_CLOSING = frozenset("”»’›\"'")
+_OPENING = frozenset(cues.OPENERS) | frozenset(cues.STRAIGHT)
+_CLOSING = frozenset(cues.CLOSERS) | frozenset(cues.STRAIGHT)
 
 
 def _nickname_words(ws: list[Word], j: int, lang: str) -> bool:
